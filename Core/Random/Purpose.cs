@@ -1,0 +1,25 @@
+namespace Lnsgd.Core.Random;
+
+/// <summary>
+/// What a draw is for. The purpose is the second key word, so draws for different purposes
+/// never share a Philox stream. The numbers are part of the replay contract: never renumber.
+/// </summary>
+public enum Purpose : ulong
+{
+    /// <summary>Training inputs x_i: counter (i, j).</summary>
+    TrainInputs = 1,
+    /// <summary>Test inputs: counter (i, j).</summary>
+    TestInputs = 2,
+    /// <summary>Teacher θ⋆ entries (counter (0, j)) and sparse support choice (counter (1, j)).</summary>
+    Teacher = 3,
+    /// <summary>First layer W(0): counter (i, j).</summary>
+    InitW = 4,
+    /// <summary>Second layer a(0): counter (i, 0).</summary>
+    InitA = 5,
+    /// <summary>Sampled training row of batch slot b at step t: counter (t, b).</summary>
+    SampleIndex = 6,
+    /// <summary>Label noise of batch slot b (or sample i for full batch) at step t: counter (t, b).</summary>
+    LabelNoise = 7,
+    /// <summary>Oscillation simulation: Markov move of neuron i at step t: counter (t, i).</summary>
+    Oscillation = 8,
+}

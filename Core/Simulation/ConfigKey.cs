@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>
+/// One user-facing config key: its name, meaning, allowed range, and how a text value is parsed
+/// into a <see cref="RunConfig"/>. Parsing never throws: it returns the new config or an error line.
+/// </summary>
+public sealed record ConfigKey(
+    string Name, string Meaning, string Allowed,
+    Func<RunConfig, string> Show,
+    Func<RunConfig, string, RunConfig?> TryApply)
+{
+    /// <summary>The key applied to <paramref name="config"/>, or the one-line error naming key, value and range.</summary>
+    public (RunConfig? Config, string? Error) Apply(RunConfig config, string value)
+    {
+        var next = TryApply(config, value.Trim());
+        return next is null ? (null, $"invalid value for '{Name}': '{value}' (allowed: {Allowed})") : (next, null);
+    }
+
+    internal static ConfigKey Int(string name, string meaning, int min, Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set) =>
+        new(name, meaning, $"integer >= {min}", c => get(c).ToString(CultureInfo.InvariantCulture),
+            (c, s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min ? set(c, v) : null);
+
+    internal static ConfigKey Long(string name, string meaning, long min, Func<RunConfig, long> get, Func<RunConfig, long, RunConfig> set) =>
+        new(name, meaning, $"integer >= {min}", c => get(c).ToString(CultureInfo.InvariantCulture),
+            (c, s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min ? set(c, v) : null);
+
+    internal static ConfigKey Real(string name, string meaning, string allowed, Func<double, bool> ok, Func<RunConfig, double> get, Func<RunConfig, double, RunConfig> set) =>
+        new(name, meaning, allowed, c => get(c).ToString("R", CultureInfo.InvariantCulture),
+            (c, s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && ok(v) ? set(c, v) : null);
+
+    internal static ConfigKey Choice(string name, string meaning, string[] choices, Func<RunConfig, string> get, Func<RunConfig, string, RunConfig> set) =>
+        new(name, meaning, "one of " + string.Join(", ", choices), get,
+            (c, s) => choices.Contains(s) ? set(c, s) : null);
+}

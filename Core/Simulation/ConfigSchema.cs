@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>
+/// The table of every config key. Help text, config files, <c>--set</c> and the manifest all
+/// derive from it, so a key is documented exactly once.
+/// </summary>
+public static class ConfigSchema
+{
+    /// <summary>All keys in documentation order.</summary>
+    public static ImmutableArray<ConfigKey> Keys { get; } =
+    [
+        ConfigKey.Int("n", "training samples", 1, c => c.N, (c, v) => c with { N = v }),
+        ConfigKey.Int("n_test", "test samples (fresh draws from the same law)", 1, c => c.NTest, (c, v) => c with { NTest = v }),
+        ConfigKey.Int("d", "input dimension", 1, c => c.D, (c, v) => c with { D = v }),
+        ConfigKey.Int("m", "width: number of neurons", 1, c => c.M, (c, v) => c with { M = v }),
+        ConfigKey.Real("eta", "step size η", "finite number > 0", v => v > 0, c => c.Eta, (c, v) => c with { Eta = v }),
+        ConfigKey.Real("sigma", "label-noise level σ (0 = clean SGD / GD)", "finite number >= 0", v => v >= 0, c => c.Sigma, (c, v) => c with { Sigma = v }),
+        ConfigKey.Choice("noise", "law of the label noise: ±σ or N(0, σ²)", ["rademacher", "gaussian"], c => c.Noise, (c, v) => c with { Noise = v }),
+        ConfigKey.Int("batch", "samples per SGD step, drawn with replacement (at most n)", 1, c => c.Batch, (c, v) => c with { Batch = v }),
+        ConfigKey.Long("steps", "optimiser steps", 1, c => c.Steps, (c, v) => c with { Steps = v }),
+        new ConfigKey("seed", "seed of data, initialisation and every random draw", "integer in [0, 2^64)",
+            c => c.Seed.ToString(CultureInfo.InvariantCulture),
+            (c, s) => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? c with { Seed = v } : null),
+        ConfigKey.Choice("teacher", "θ⋆: random direction or k-sparse", ["dense", "sparse"], c => c.Teacher, (c, v) => c with { Teacher = v }),
+        ConfigKey.Real("teacher_norm", "‖θ⋆‖", "finite number >= 0", v => v >= 0, c => c.TeacherNorm, (c, v) => c with { TeacherNorm = v }),
+        ConfigKey.Int("teacher_k", "nonzero coordinates of a sparse θ⋆ (at most d)", 1, c => c.TeacherK, (c, v) => c with { TeacherK = v }),
+        ConfigKey.Real("init_scale_w", "multiplier of W(0)'s std 1/√d (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleW, (c, v) => c with { InitScaleW = v }),
+        ConfigKey.Real("init_scale_a", "multiplier of a(0)'s std 1/√m (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleA, (c, v) => c with { InitScaleA = v }),
+        ConfigKey.Long("record_every", "record metrics every K steps (first and last step always)", 1, c => c.RecordEvery, (c, v) => c with { RecordEvery = v }),
+        ConfigKey.Choice("optimizer", "sgd: mini-batch (label noise) SGD; gd: full-batch (label noise) GD", ["sgd", "gd"], c => c.Optimizer, (c, v) => c with { Optimizer = v }),
+        ConfigKey.Int("snapshots", "evenly spaced per-neuron snapshots, first and last step included", 2, c => c.Snapshots, (c, v) => c with { Snapshots = v }),
+        ConfigKey.Int("trace_neuron", "the neuron traced at every record (below m)", 0, c => c.TraceNeuron, (c, v) => c with { TraceNeuron = v }),
+        ConfigKey.Choice("engine", "auto: gram where valid, else dense; dense: O(md) per step; gram: O(d²) per step", ["auto", "dense", "gram"], c => c.Engine, (c, v) => c with { Engine = v }),
+    ];
+
+    /// <summary>The key named <paramref name="name"/>, or null.</summary>
+    public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>Every key with its value in <paramref name="config"/>, in schema order.</summary>
+    public static ImmutableArray<(string Key, string Value)> Describe(RunConfig config) =>
+        [.. Keys.Select(k => (k.Name, k.Show(config)))];
+
+    /// <summary>Constraints between keys; null when the config is consistent.</summary>
+    public static string? CrossCheck(RunConfig c) =>
+        c.Batch > c.N ? $"invalid value for 'batch': '{c.Batch}' (allowed: integer in [1, n] = [1, {c.N}])"
+        : c.Teacher == "sparse" && c.TeacherK > c.D ? $"invalid value for 'teacher_k': '{c.TeacherK}' (allowed: integer in [1, d] = [1, {c.D}])"
+        : c.TraceNeuron >= c.M ? $"invalid value for 'trace_neuron': '{c.TraceNeuron}' (allowed: integer in [0, m) = [0, {c.M}))"
+        : (long)c.M * c.D > 500_000_000L ? $"invalid value for 'm': '{c.M}' (allowed: m·d at most 5e8 so W fits in memory)"
+        : null;
+}

@@ -1,0 +1,49 @@
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>
+/// Everything that defines a run, by the names users type (<see cref="ConfigSchema"/> documents
+/// each key). Defaults are the paper's reference setting (PAPER.md §1) with label noise on.
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>Training samples n.</summary>
+    public int N { get; init; } = 200;
+    /// <summary>Test samples.</summary>
+    public int NTest { get; init; } = 1000;
+    /// <summary>Input dimension d.</summary>
+    public int D { get; init; } = 20;
+    /// <summary>Width m (number of neurons).</summary>
+    public int M { get; init; } = 1000;
+    /// <summary>Step size η.</summary>
+    public double Eta { get; init; } = 1e-3;
+    /// <summary>Label-noise level σ (0 = clean).</summary>
+    public double Sigma { get; init; } = 4.0;
+    /// <summary><c>rademacher</c> (±σ) or <c>gaussian</c>.</summary>
+    public string Noise { get; init; } = "rademacher";
+    /// <summary>Samples per step (sgd).</summary>
+    public int Batch { get; init; } = 1;
+    /// <summary>Number of optimiser steps.</summary>
+    public long Steps { get; init; } = 100_000;
+    /// <summary>The one seed from which data, initialisation and every draw derive.</summary>
+    public ulong Seed { get; init; }
+    /// <summary><c>dense</c> or <c>sparse</c>.</summary>
+    public string Teacher { get; init; } = "dense";
+    /// <summary>‖θ⋆‖.</summary>
+    public double TeacherNorm { get; init; } = 1.0;
+    /// <summary>Nonzero coordinates of a sparse teacher.</summary>
+    public int TeacherK { get; init; } = 1;
+    /// <summary>Multiplier of W(0)'s standard deviation 1/√d.</summary>
+    public double InitScaleW { get; init; } = 1.0;
+    /// <summary>Multiplier of a(0)'s standard deviation 1/√m.</summary>
+    public double InitScaleA { get; init; } = 1.0;
+    /// <summary>Record metrics every K steps (and always at the first and last step).</summary>
+    public long RecordEvery { get; init; } = 1000;
+    /// <summary><c>sgd</c> (mini-batch) or <c>gd</c> (full batch).</summary>
+    public string Optimizer { get; init; } = "sgd";
+    /// <summary>Number of evenly spaced per-neuron snapshots, first and last step included.</summary>
+    public int Snapshots { get; init; } = 5;
+    /// <summary>The neuron whose (‖w_i‖², ⟨w_i, θ⋆⟩, a_i) is traced at every record.</summary>
+    public int TraceNeuron { get; init; }
+    /// <summary><c>auto</c>, <c>dense</c> or <c>gram</c>.</summary>
+    public string Engine { get; init; } = "auto";
+}

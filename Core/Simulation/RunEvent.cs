@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Lnsgd.Core.Measures;
+
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>The traced neuron at one record: (‖w_i‖², ⟨w_i, θ⋆⟩, a_i), the axes of Fig. 2(c).</summary>
+public sealed record TracePoint(long Step, double WSq, double Align, double A);
+
+/// <summary>Every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at one step: the bottom row of Fig. 2.</summary>
+public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align);
+
+/// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished or Diverged.</summary>
+public abstract record RunEvent
+{
+    private RunEvent() { }
+
+    /// <summary>Metrics and the traced neuron after <c>Row.Step</c> steps.</summary>
+    public sealed record Recorded(MetricRow Row, TracePoint Trace) : RunEvent;
+
+    /// <summary>A per-neuron snapshot.</summary>
+    public sealed record Snapshot(NeuronSnapshot Value) : RunEvent;
+
+    /// <summary>The run completed; <paramref name="Final"/> holds the last weights.</summary>
+    public sealed record Finished(Network.Network Final) : RunEvent;
+
+    /// <summary>
+    /// A value became non-finite during step <paramref name="Step"/> (1-based count of steps taken).
+    /// <paramref name="StableEta"/> is 2/λ_max of the curvature at initialisation.
+    /// </summary>
+    public sealed record Diverged(long Step, string Quantity, double StableEta) : RunEvent;
+}

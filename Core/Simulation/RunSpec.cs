@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Lnsgd.Core.Network;
+using Lnsgd.Core.Problems;
+using Lnsgd.Core.Training;
+
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>
+/// A run with everything resolved: the problem drawn, the network initialised, the optimiser
+/// built and the record steps fixed. <see cref="Resolve"/> is pure: same config, same spec.
+/// </summary>
+public sealed record RunSpec(
+    RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
+    ImmutableArray<long> SnapshotSteps)
+{
+    /// <summary>Builds the spec of a validated config (see <see cref="ConfigSchema.CrossCheck"/>).</summary>
+    public static RunSpec Resolve(RunConfig c)
+    {
+        Teacher teacher = c.Teacher == "sparse" ? new Teacher.Sparse(c.TeacherK) : new Teacher.Dense();
+        var problem = SyntheticProblem.Generate(c.N, c.NTest, c.D, teacher, c.TeacherNorm, c.Seed);
+        var initial = Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA);
+        return new RunSpec(c, problem, initial, BuildOptimiser(c), SnapshotStepsOf(c.Steps, c.Snapshots));
+    }
+
+    /// <summary>The optimiser a config names.</summary>
+    public static Optimiser BuildOptimiser(RunConfig c)
+    {
+        NoiseLaw law = c.Noise == "gaussian" ? new NoiseLaw.Gaussian() : new NoiseLaw.Rademacher();
+        var noise = new LabelNoise(law, c.Sigma, new NoiseSchedule.Constant());
+        return c.Optimizer switch
+        {
+            "gd" => new Optimiser.Gd(c.Eta, noise),
+            _ => new Optimiser.Sgd(c.Eta, c.Batch, noise),
+        };
+    }
+
+    /// <summary>Whether metrics are recorded after <paramref name="step"/> steps.</summary>
+    public bool IsRecordStep(long step) => step == 0 || step == Config.Steps || step % Config.RecordEvery == 0;
+
+    /// <summary><paramref name="count"/> evenly spaced steps from 0 to <paramref name="steps"/>, rounded, distinct.</summary>
+    public static ImmutableArray<long> SnapshotStepsOf(long steps, int count) =>
+        [.. Enumerable.Range(0, count).Select(k => (long)Math.Round((double)k * steps / (count - 1))).Distinct()];
+}

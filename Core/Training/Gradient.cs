@@ -1,0 +1,62 @@
+using Lnsgd.Core.Problems;
+using Lnsgd.Core.Random;
+
+namespace Lnsgd.Core.Training;
+
+/// <summary>
+/// The loss gradient with respect to θ, g = mean over the batch of r·x with r = θᵀx − y − ε.
+/// Every layer gradient follows from g: ∇_W = a gᵀ, ∇_a = W g (DESIGN.md).
+/// </summary>
+public static class Gradient
+{
+    /// <summary>Sampled row of batch slot <paramref name="slot"/> at step <paramref name="step"/>.</summary>
+    public static int SampleRow(ulong seed, long step, int slot, int n) =>
+        new RngKey(seed, Purpose.SampleIndex).Index(step, slot, n);
+
+    /// <summary>g for the optimiser's batch at step <paramref name="step"/>, given θ.</summary>
+    public static double[] At(Optimiser optimiser, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
+    {
+        var g = new double[problem.D];
+        Into(g, optimiser, problem, theta, seed, step);
+        return g;
+    }
+
+    /// <summary>Writes g into <paramref name="g"/> (length d), overwriting it.</summary>
+    public static void Into(Span<double> g, Optimiser optimiser, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
+    {
+        g.Clear();
+        switch (optimiser)
+        {
+            case Optimiser.Sgd sgd:
+                for (var b = 0; b < sgd.Batch; b++)
+                {
+                    var i = SampleRow(seed, step, b, problem.N);
+                    Accumulate(g, problem.Row(i), Residual(theta, problem.Row(i), problem.Y[i], sgd.Noise.Draw(seed, step, b)));
+                }
+                Scale(g, sgd.Batch);
+                break;
+            case Optimiser.Gd gd:
+                for (var i = 0; i < problem.N; i++)
+                    Accumulate(g, problem.Row(i), Residual(theta, problem.Row(i), problem.Y[i], gd.Noise.Draw(seed, step, i)));
+                Scale(g, problem.N);
+                break;
+            default:
+                throw new InvalidOperationException($"no gradient rule for {optimiser.Name}");
+        }
+    }
+
+    /// <summary>r = θᵀx − y − ε.</summary>
+    public static double Residual(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, double y, double noise) =>
+        Kernels.Dot(theta, x) - y - noise;
+
+    private static void Accumulate(Span<double> g, ReadOnlySpan<double> x, double r)
+    {
+        for (var j = 0; j < g.Length; j++) g[j] += r * x[j];
+    }
+
+    private static void Scale(Span<double> g, int count)
+    {
+        if (count == 1) return;
+        for (var j = 0; j < g.Length; j++) g[j] /= count;
+    }
+}

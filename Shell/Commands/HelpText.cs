@@ -1,0 +1,57 @@
+using System.Text;
+using Lnsgd.Core.Simulation;
+
+namespace Lnsgd.Shell.Commands;
+
+/// <summary>Help texts, derived from the config schema so they cannot drift from the code.</summary>
+public static class HelpText
+{
+    /// <summary>Top-level usage.</summary>
+    public static string Overview() =>
+        """
+        lnsgd: label noise SGD, SGD, GD and SAM on two-layer linear networks (arXiv 2603.10397)
+
+        usage: lnsgd COMMAND [options]
+
+        commands:
+          run [PRESET] [options]   simulate one run and write its run folder
+          presets                  list every preset with its values
+          help                     this text
+
+        `lnsgd run --help` documents every option and config key.
+        exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
+
+        """;
+
+    /// <summary><c>lnsgd run --help</c>: options, then every key with meaning, default and range.</summary>
+    public static string Run()
+    {
+        var sb = new StringBuilder();
+        sb.Append("""
+            usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
+                             [--record-every K] [--out DIR] [--force] [--quiet]
+
+            Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
+            metrics.csv, trace.csv, snapshots.csv. Later sources win: defaults < PRESET <
+            the config file's preset < its keys < --set and the options below.
+
+            options:
+              --config FILE     TOML file: optional preset = "NAME", then key = value lines
+              --set key=value   set a config key (repeatable)
+              --seed N          same as --set seed=N
+              --steps N         same as --set steps=N
+              --record-every K  same as --set record_every=K
+              --out DIR         output folder
+              --force           overwrite a non-empty output folder
+              --quiet           print nothing but errors
+
+            config keys (name, default, allowed, meaning):
+
+            """);
+        var defaults = new RunConfig();
+        foreach (var key in ConfigSchema.Keys)
+            sb.Append($"  {key.Name,-14} {key.Show(defaults),-11} {key.Allowed,-34} {key.Meaning}\n");
+        sb.Append("\npresets: ").AppendJoin(", ", Presets.All.Select(p => p.Name)).Append(" (see `lnsgd presets`)\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Lnsgd.Core.Simulation;
+
+namespace Lnsgd.Shell.Output;
+
+/// <summary>
+/// manifest.json: the fully resolved config, the tool version, the engine, how the run ended
+/// and the hash of its trajectory. Written last, so its presence means the folder is complete.
+/// No clock values: the same run writes the same bytes.
+/// </summary>
+public static class Manifest
+{
+    /// <summary>The tool's version, from the assembly.</summary>
+    public static string ToolVersion =>
+        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The manifest text of a finished or diverged run.</summary>
+    public static string Write(RunConfig config, string? preset, string engine, Trajectory trajectory, IEnumerable<string> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool", "lnsgd");
+            w.WriteString("version", ToolVersion);
+            if (preset is null) w.WriteNull("preset"); else w.WriteString("preset", preset);
+            w.WriteString("engine", engine);
+            w.WriteStartObject("config");
+            foreach (var (key, value) in ConfigSchema.Describe(config))
+            {
+                if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                { w.WritePropertyName(key); w.WriteRawValue(value); }
+                else w.WriteString(key, value);
+            }
+            w.WriteEndObject();
+            var divergence = trajectory.Divergence;
+            w.WriteString("status", divergence is null ? "finished" : "diverged");
+            w.WriteNumber("steps_completed", divergence is null ? config.Steps : divergence.Step - 1);
+            w.WriteNumber("records", trajectory.Rows.Length);
+            if (divergence is null) w.WriteNull("divergence");
+            else
+            {
+                w.WriteStartObject("divergence");
+                w.WriteNumber("step", divergence.Step);
+                w.WriteString("quantity", divergence.Quantity);
+                w.WriteNumber("stable_eta_estimate", divergence.StableEta);
+                w.WriteEndObject();
+            }
+            w.WriteString("trajectory_sha256", Trajectory.Hash(trajectory.Rows));
+            w.WriteStartArray("files");
+            foreach (var f in files) w.WriteStringValue(f);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+}

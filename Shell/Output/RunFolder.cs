@@ -1,0 +1,29 @@
+using Lnsgd.Core.Simulation;
+using Lnsgd.Shell.Cli;
+
+namespace Lnsgd.Shell.Output;
+
+/// <summary>The run folder of DESIGN.md "Outputs": every file written atomically, the manifest last.</summary>
+public static class RunFolder
+{
+    /// <summary>The data files of a run folder, in the order they are written.</summary>
+    public static IReadOnlyList<string> DataFiles { get; } = ["metrics.csv", "trace.csv", "snapshots.csv"];
+
+    /// <summary>Refuses a non-empty existing folder unless <paramref name="force"/>; creates nothing yet.</summary>
+    public static void Prepare(string dir, bool force)
+    {
+        if (File.Exists(dir)) throw new UsageError($"output path '{dir}' is a file, not a folder");
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any() && !force)
+            throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
+    }
+
+    /// <summary>Writes the trajectory's files, then the manifest.</summary>
+    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory)
+    {
+        Directory.CreateDirectory(dir);
+        AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
+        AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
+        AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
+        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, DataFiles));
+    }
+}

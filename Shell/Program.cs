@@ -1,0 +1,32 @@
+using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Commands;
+
+namespace Lnsgd.Shell;
+
+/// <summary>The <c>lnsgd</c> entry point: dispatches a verb and maps failures to exit codes.</summary>
+public static class Program
+{
+    /// <summary>Runs <c>lnsgd</c> with <paramref name="args"/>.</summary>
+    public static int Main(string[] args) => Dispatch(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command line; usable from tests.</summary>
+    public static int Dispatch(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var rest = args.Skip(1).ToList();
+            switch (args.Count == 0 ? "help" : args[0])
+            {
+                case "run": return RunCommand.Execute(rest, stdout);
+                case "presets": stdout.Write(PresetsCommand.Text()); return 0;
+                case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, presets, help)");
+            }
+        }
+        catch (UsageError e)
+        {
+            stderr.WriteLine($"lnsgd: {e.Message}");
+            return 2;
+        }
+    }
+}
