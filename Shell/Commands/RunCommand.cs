@@ -15,7 +15,7 @@ public static class RunCommand
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--help"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
@@ -32,7 +32,7 @@ public static class RunCommand
         if (trajectory.Divergence is { } d)
         {
             progress.Abort();
-            Console.Error.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
+            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
             return 3;
         }
         if (!parsed.Has("--quiet"))
