@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
@@ -25,9 +26,11 @@ public static class RunCommand
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
         var spec = RunSpec.Resolve(config);
+        var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
+        if (engine is not { } chosen) throw new UsageError(engineError!);
         var progress = new Progress(config.Steps, parsed.Has("--quiet"), stdout, !Console.IsOutputRedirected && stdout == Console.Out);
-        var trajectory = Trajectory.Of(Observe(Simulation.Run(spec), progress));
-        RunFolder.Write(outDir, config, preset, "dense", trajectory);
+        var trajectory = Trajectory.Of(Observe(Simulation.Run(spec, chosen), progress));
+        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory);
 
         if (trajectory.Divergence is { } d)
         {
