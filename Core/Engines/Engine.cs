@@ -19,7 +19,12 @@ public static class EngineChoice
     /// Whether the gram engine is exact for this optimiser: every update must have the form
     /// Z' = Z M with M built from quantities invariant under rotating the neurons.
     /// </summary>
-    public static bool GramIsValid(Optimiser optimiser) => optimiser is Optimiser.Sgd or Optimiser.Gd;
+    public static bool GramIsValid(Optimiser optimiser) => optimiser switch
+    {
+        Optimiser.Sgd or Optimiser.Gd => true,
+        Optimiser.Sam sam => GramIsValid(sam.Base),   // c = ρ/‖v‖ and ‖v‖ are rotation invariants
+        _ => false,                                    // the oscillation chain sets a from outside the span
+    };
 
     /// <summary>
     /// <c>auto</c> takes gram where it is valid and saves work (m &gt; d + 1), else dense; an explicit
