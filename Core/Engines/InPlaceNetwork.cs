@@ -45,10 +45,10 @@ internal sealed class InPlaceNetwork
             var wi = _w.AsSpan(i * _d, _d);
             var ai = _a[i];
             var s = VectorKernels.Dot(wi, g);
-            VectorKernels.SubtractScaled(wi, eta * ai, g);
+            var c = eta * ai;
             ai -= eta * s;
             _a[i] = ai;
-            VectorKernels.AddScaled(theta, ai, wi);
+            VectorKernels.UpdateNeuron(wi, c, g, theta, ai);
         }
     }
 

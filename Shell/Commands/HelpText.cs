@@ -15,6 +15,7 @@ public static class HelpText
 
         commands:
           run [PRESET] [options]   simulate one run and write its run folder
+          bench [--quick]          steps per second of each engine across widths
           presets                  list every preset with its values
           help                     this text
 
