@@ -30,10 +30,11 @@ public static class HelpText
         var sb = new StringBuilder();
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
-                             [--record-every K] [--out DIR] [--force] [--quiet]
+                             [--record-every K] [--out DIR] [--force] [--no-plots] [--quiet]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
-            metrics.csv, trace.csv, snapshots.csv. Later sources win: defaults < PRESET <
+            metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
+            and neuron_clouds, each as .png and .svg. Later sources win: defaults < PRESET <
             the config file's preset < its keys < --set and the options below.
 
             options:
@@ -44,6 +45,7 @@ public static class HelpText
               --record-every K  same as --set record_every=K
               --out DIR         output folder
               --force           overwrite a non-empty output folder
+              --no-plots        write no figures (the data files and manifest only)
               --quiet           print nothing but errors
 
             config keys (name, default, allowed, meaning):

@@ -13,7 +13,7 @@ namespace Lnsgd.Shell.Commands;
 public static class RunCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out"];
-    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--help"];
+    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -30,7 +30,7 @@ public static class RunCommand
         if (engine is not { } chosen) throw new UsageError(engineError!);
         var progress = new Progress(config.Steps, parsed.Has("--quiet"), stdout, !Console.IsOutputRedirected && stdout == Console.Out);
         var trajectory = Trajectory.Of(Observe(Simulation.Run(spec, chosen), progress));
-        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory);
+        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory, plots: !parsed.Has("--no-plots"));
 
         if (trajectory.Divergence is { } d)
         {

@@ -1,5 +1,6 @@
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Plots;
 
 namespace Lnsgd.Shell.Output;
 
@@ -17,13 +18,14 @@ public static class RunFolder
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
     }
 
-    /// <summary>Writes the trajectory's files, then the manifest.</summary>
-    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory)
+    /// <summary>Writes the trajectory's files, the figures unless <paramref name="plots"/> is false, then the manifest.</summary>
+    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
-        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, DataFiles));
+        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
+        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. figures]));
     }
 }
