@@ -15,12 +15,33 @@ public static class HelpText
 
         commands:
           run [PRESET] [options]   simulate one run and write its run folder
+          reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
           bench [--quick]          steps per second of each engine across widths
           presets                  list every preset with its values
           help                     this text
 
         `lnsgd run --help` documents every option and config key.
         exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
+
+        """;
+
+    /// <summary><c>lnsgd reproduce --help</c>.</summary>
+    public static string Reproduce() =>
+        """
+        usage: lnsgd reproduce [--out DIR] [--quick] [--seed N] [--parallel N] [--force] [--quiet]
+
+        Runs every synthetic experiment of the paper (presets fig2, fig2-clean, periodic,
+        oscillation, fig4-sam, fig4-sam-noise), writes each run folder under DIR/runs/, the
+        overlay figures (PNG and SVG) and DIR/report.md, which states per figure what the
+        paper claims, what this run measured and whether the claim held.
+
+        options:
+          --out DIR       output folder (default: reproduction)
+          --quick         divide every step count by 10 (what CI runs)
+          --seed N        seed of every run (default 0)
+          --parallel N    runs at once (default: the number of cores)
+          --force         overwrite a non-empty output folder
+          --quiet         print nothing but errors
 
         """;
 
