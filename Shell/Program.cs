@@ -18,11 +18,12 @@ public static class Program
             switch (args.Count == 0 ? "help" : args[0])
             {
                 case "run": return RunCommand.Execute(rest, stdout, stderr);
+                case "verify": return VerifyCommand.Execute(rest, stdout, stderr);
                 case "reproduce": return ReproduceCommand.Execute(rest, stdout);
                 case "bench": return BenchCommand.Execute(rest, stdout);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, reproduce, bench, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, reproduce, verify, bench, presets, help)");
             }
         }
         catch (UsageError e)

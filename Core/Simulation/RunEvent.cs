@@ -14,8 +14,11 @@ public abstract record RunEvent
 {
     private RunEvent() { }
 
-    /// <summary>Metrics and the traced neuron after <c>Row.Step</c> steps.</summary>
-    public sealed record Recorded(MetricRow Row, TracePoint Trace) : RunEvent;
+    /// <summary>
+    /// Metrics and the traced neuron after <c>Row.Step</c> steps, and the full network at that
+    /// step for consumers that measure more (phase detection); drop it to keep memory flat.
+    /// </summary>
+    public sealed record Recorded(MetricRow Row, TracePoint Trace, Network.Network Net) : RunEvent;
 
     /// <summary>A per-neuron snapshot.</summary>
     public sealed record Snapshot(NeuronSnapshot Value) : RunEvent;

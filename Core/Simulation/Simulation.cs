@@ -31,7 +31,7 @@ public static class Simulation
                         yield return Divergence(spec, t, "recorded metrics");
                         yield break;
                     }
-                    yield return new RunEvent.Recorded(row, Trace(spec, net, t));
+                    yield return new RunEvent.Recorded(row, Trace(spec, net, t), net);
                 }
                 if (snapshots.Contains(t)) yield return new RunEvent.Snapshot(Snapshot(spec, net, t));
                 if (t == last)

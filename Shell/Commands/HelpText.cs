@@ -16,6 +16,7 @@ public static class HelpText
         commands:
           run [PRESET] [options]   simulate one run and write its run folder
           reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
+          verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
           bench [--quick]          steps per second of each engine across widths
           presets                  list every preset with its values
           help                     this text
@@ -42,6 +43,29 @@ public static class HelpText
           --parallel N    runs at once (default: the number of cores)
           --force         overwrite a non-empty output folder
           --quiet         print nothing but errors
+
+        """;
+
+    /// <summary><c>lnsgd verify --help</c>.</summary>
+    public static string Verify() =>
+        """
+        usage: lnsgd verify [--seeds N] [--quick] [--out DIR] [--parallel N] [--force] [--quiet]
+
+        Runs the claim suite (Phase I with and without label noise, lazy escape and Theorem 2's T1,
+        Phase II, the per-step identity, Lemma 3's frequencies, the exact expected drift, periodic
+        noise, the oscillation simulation and Lemma 4, SAM, test loss with and without label
+        noise) over seeds 0..N-1, and fits how the lazy-escape step scales with sigma, eta and m.
+        Prints one row per claim and writes DIR/verify.md and DIR/verify.json.
+
+        options:
+          --seeds N       seeds per claim (default 10; 3 with --quick)
+          --quick         fewer seeds and a 2x2x2 scaling grid instead of 3x3x3 (what CI runs)
+          --out DIR       output folder (default: verification)
+          --parallel N    work items at once (default: the number of cores)
+          --force         overwrite a non-empty output folder
+          --quiet         print nothing but errors
+
+        exit codes: 0 every claim holds, 1 a claim fails (named on stderr), 2 bad input.
 
         """;
 

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Theory;
+
+namespace Lnsgd.Shell.Verification;
+
+/// <summary>One grid point of the escape-time study and the step at which every neuron had left the lazy regime.</summary>
+public sealed record EscapePoint(double Sigma, double Eta, int M, ulong Seed, long? EscapeStep, double TheoryT1);
+
+/// <summary>
+/// How the lazy-escape step scales with σ, η and m (Theorem 2 predicts T1 ∝ σ⁻² η⁻² m^(-1/2) up
+/// to √ln m). Every run stops at the record where all neurons have escaped, or at T1 itself
+/// (then the theorem's bound failed there). Records are T1/20,000 apart; η·m ≤ 1 keeps every
+/// point as stable as fig2.
+/// </summary>
+public static class ScalingStudy
+{
+    /// <summary>The grid: full (3 × 3 × 3) or quick (2 × 2 × 2).</summary>
+    public static IReadOnlyList<(double Sigma, double Eta, int M)> Grid(bool quick) =>
+        quick
+            ? [.. from s in new[] { 2.0, 8.0 } from e in new[] { 5e-4, 1e-3 } from m in new[] { 250, 1000 } select (s, e, m)]
+            : [.. from s in new[] { 2.0, 4.0, 8.0 } from e in new[] { 2.5e-4, 5e-4, 1e-3 } from m in new[] { 250, 500, 1000 } select (s, e, m)];
+
+    /// <summary>The escape step of one grid point.</summary>
+    public static EscapePoint Measure(double sigma, double eta, int m, ulong seed)
+    {
+        var t1 = TheoryPredictions.EscapeTime(m, sigma, eta);
+        var config = Presets.Find("fig2")!.Config with
+        {
+            Sigma = sigma, Eta = eta, M = m, Seed = seed, Steps = (long)Math.Ceiling(t1),
+            RecordEvery = Math.Max(1, (long)(t1 / 20_000)), Snapshots = 2,
+        };
+        var spec = RunSpec.Resolve(config);
+        var engine = EngineChoice.Resolve(config, spec.Optimiser).Engine!.Value;
+        // The stream is lazy: stopping at the first all-escaped record skips the rest of the run.
+        var escaped = Simulation.Run(spec, engine).OfType<RunEvent.Recorded>().FirstOrDefault(r => r.Row.EscapedFrac >= 1.0);
+        return new EscapePoint(sigma, eta, m, seed, escaped?.Row.Step, t1);
+    }
+
+    /// <summary>The fitted exponents of σ, η and m over the points that escaped.</summary>
+    public static ImmutableArray<Exponent> Fit(IEnumerable<EscapePoint> points) =>
+        PowerLawFit.Fit(["sigma", "eta", "m"],
+            [.. points.Where(p => p.EscapeStep > 0).Select(p => (new[] { p.Sigma, p.Eta, (double)p.M }, (double)p.EscapeStep!.Value))]);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Lnsgd.Shell.Verification;
+
+/// <summary>The claim table as Markdown (verify.md), JSON (verify.json) and a console table.</summary>
+public static class VerifyReport
+{
+    /// <summary>verify.md's table columns.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["id", "claim", "statistic", "mean", "95 % interval", "threshold / theory", "verdict", "note"];
+
+    /// <summary>The Markdown report.</summary>
+    public static string Markdown(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version)
+    {
+        var sb = new StringBuilder("# lnsgd verify: the paper's claims as checks\n\n");
+        sb.Append($"lnsgd {version}, {seeds} seeds (0–{seeds - 1}){(quick ? ", quick grid" : "")}. ");
+        sb.Append("A claim holds when its whole 95 % interval over seeds (Student t) satisfies the threshold; ");
+        sb.Append("rows marked info compare with theory that states only an order or a sufficient condition.\n\n");
+        sb.Append("| ").AppendJoin(" | ", Columns).Append(" |\n|").Append(string.Concat(Columns.Select(_ => "---|"))).Append('\n');
+        foreach (var r in rows)
+            sb.Append($"| {r.Id} | {r.Claim} | {r.Statistic} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {r.Threshold} | {Word(r.Verdict)} | {r.Note} |\n");
+        var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();
+        sb.Append(failed.Count == 0 ? "\nEvery claim holds.\n" : $"\nFailed: {string.Join(", ", failed)}.\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The JSON report.</summary>
+    public static string Json(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version) =>
+        JsonSerializer.Serialize(new
+        {
+            tool = "lnsgd", version, seeds, quick,
+            claims = rows.Select(r => new
+            {
+                id = r.Id, claim = r.Claim, statistic = r.Statistic,
+                mean = Finite(r.Measured.Mean), low = Finite(r.Measured.Low), high = Finite(r.Measured.High), count = r.Measured.Count,
+                threshold = r.Threshold, verdict = Word(r.Verdict), note = r.Note,
+            }),
+        }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+    /// <summary>A compact console table.</summary>
+    public static string Console(IReadOnlyList<ClaimResult> rows)
+    {
+        var sb = new StringBuilder();
+        foreach (var r in rows)
+            sb.Append($"{Word(r.Verdict),-6} {r.Id,-22} {N(r.Measured.Mean),11} [{N(r.Measured.Low)}, {N(r.Measured.High)}]  {r.Threshold}\n");
+        return sb.ToString();
+    }
+
+    private static string Word(ClaimVerdict v) => v switch { ClaimVerdict.Holds => "holds", ClaimVerdict.Fails => "FAILS", _ => "info" };
+
+    private static string N(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "n/a";
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+}
