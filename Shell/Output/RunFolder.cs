@@ -17,13 +17,19 @@ public static class RunFolder
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
     }
 
-    /// <summary>Writes the trajectory's files, then the manifest.</summary>
-    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory)
+    /// <summary>
+    /// Writes the trajectory's files, then the <paramref name="extra"/> files (e.g. <c>--export-npz</c>),
+    /// then the manifest, which lists them all and the <paramref name="inputs"/> the run read.
+    /// </summary>
+    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory,
+        IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
-        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, DataFiles));
+        foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
+        var files = DataFiles.Concat((extra ?? []).Select(f => f.Name));
+        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, files, inputs));
     }
 }
