@@ -80,4 +80,13 @@ public class RunArraysProperties
             var (net, error) = RunInputs.Initial(arrays, config.M + delta, config.D);
             return net is null && error is { } line && !line.Contains('\n');
         });
+
+    [Property(MaxTest = 50)]
+    public Property Sam_has_the_tape_of_its_base_and_oscillation_has_none() =>
+        Prop.ForAll(Configs.ToArbitrary(), config =>
+        {
+            var sam = config with { Optimizer = config.Optimizer == "gd" ? "sam-gd" : "sam", Rho = 0.1 };
+            return RunArrays.Tape(RunSpec.Resolve(sam)).SequenceEqual(RunArrays.Tape(RunSpec.Resolve(config)))
+                && RunArrays.TapeError(config with { Optimizer = "oscillation" }) is { } error && !error.Contains('\n');
+        });
 }

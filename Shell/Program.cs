@@ -17,10 +17,11 @@ public static class Program
             var rest = args.Skip(1).ToList();
             switch (args.Count == 0 ? "help" : args[0])
             {
-                case "run": return RunCommand.Execute(rest, stdout);
+                case "run": return RunCommand.Execute(rest, stdout, stderr);
+                case "bench": return BenchCommand.Execute(rest, stdout);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, bench, presets, help)");
             }
         }
         catch (UsageError e)

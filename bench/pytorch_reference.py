@@ -46,17 +46,22 @@ def replay(problem, tape, eta, steps):
     torch.set_num_threads(1)
     X = torch.from_numpy(problem["X"])
     y = torch.from_numpy(problem["y"])
-    index = torch.from_numpy(tape["index"])
-    noise = torch.from_numpy(tape["noise"])
     W = torch.tensor(problem["W0"], dtype=torch.float64, requires_grad=True)
     a = torch.tensor(problem["a0"], dtype=torch.float64, requires_grad=True)
+    batched = tape["index"].shape[1] > 1
+    if not batched:
+        # One sample per step, as in the authors' loop: a Python int row and a float noise value.
+        rows = tape["index"][:, 0].tolist()
+        eps = tape["noise"][:, 0].tolist()
+    else:
+        rows = torch.from_numpy(tape["index"])
+        eps = torch.from_numpy(tape["noise"])
 
     start = time.perf_counter()
     for t in range(steps):
-        rows = index[t]
-        x = X[rows]                      # batch x d
-        pred = a @ (W @ x.T)             # batch
-        loss = (0.5 * (pred - y[rows] - noise[t]) ** 2).mean()
+        x = X[rows[t]]                   # d, or batch x d
+        pred = a @ (W @ (x.T if batched else x))  # scalar, or batch
+        loss = (0.5 * (pred - y[rows[t]] - eps[t]) ** 2).mean()
         loss.backward()
         with torch.no_grad():
             W -= eta * W.grad
@@ -87,6 +92,9 @@ def main():
         eta = float(manifest["config"]["eta"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         fail(f"cannot read eta from {args.run_dir}/manifest.json: {e}")
+    optimizer = manifest.get("config", {}).get("optimizer", "sgd")
+    if optimizer not in ("sgd", "gd"):
+        fail(f"the run's optimizer is '{optimizer}'; this replay covers sgd and gd only")
     problem = load_npz(args.run_dir, "problem.npz")
     tape = load_npz(args.run_dir, "tape.npz")
     final = load_npz(args.run_dir, "final.npz", required=False)

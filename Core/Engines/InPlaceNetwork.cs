@@ -12,6 +12,7 @@ internal sealed class InPlaceNetwork
 {
     private readonly int _m, _d;
     private readonly double[] _w, _a, _theta, _g;
+    private SamScratch? _sam;
 
     public InPlaceNetwork(Network.Network start)
     {
@@ -22,33 +23,73 @@ internal sealed class InPlaceNetwork
         _g = new double[_d];
     }
 
-    public ReadOnlySpan<double> Theta => _theta;
-
     /// <summary>A copy of the current weights as an immutable network.</summary>
     public Network.Network Snapshot() => Network.Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
 
-    /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; returns the gradient's first non-finite flag.</summary>
+    /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; false when θ became non-finite.</summary>
     public bool Step(Optimiser optimiser, SyntheticProblem problem, ulong seed, long step)
     {
         Gradient.Into(_g, optimiser, problem, _theta, seed, step);
-        Apply(_g, optimiser.Eta);
+        switch (optimiser)
+        {
+            case Optimiser.Sam sam: SamStep(sam, problem, seed, step); break;
+            case Optimiser.Oscillation o: OscillationStep(o, seed, step); break;
+            default: Apply(_w, _a, _g, optimiser.Eta); break;
+        }
         return IsFinite(_theta);
     }
 
-    /// <summary>w_i ← w_i − η a_i g, a_i ← a_i − η w_i·g, then θ ← Σ_i a_i w_i in neuron order.</summary>
-    public void Apply(ReadOnlySpan<double> g, double eta)
+    /// <summary>w_i ← w_i − η ã_i g, a_i ← a_i − η w̃_i·g (w̃, ã = the point the gradient is taken at), then θ ← Σ_i a_i w_i.</summary>
+    private void Apply(double[] wAt, double[] aAt, ReadOnlySpan<double> g, double eta)
     {
         var theta = _theta.AsSpan();
         theta.Clear();
         for (var i = 0; i < _m; i++)
         {
-            var wi = _w.AsSpan(i * _d, _d);
-            var ai = _a[i];
-            var s = VectorKernels.Dot(wi, g);
-            VectorKernels.SubtractScaled(wi, eta * ai, g);
-            ai -= eta * s;
+            var s = VectorKernels.Dot(wAt.AsSpan(i * _d, _d), g);
+            var c = eta * aAt[i];
+            var ai = _a[i] - eta * s;
             _a[i] = ai;
-            VectorKernels.AddScaled(theta, ai, wi);
+            VectorKernels.UpdateNeuron(_w.AsSpan(i * _d, _d), c, g, theta, ai);
+        }
+    }
+
+    private void SamStep(Optimiser.Sam sam, SyntheticProblem problem, ulong seed, long step)
+    {
+        var s = _sam ??= new SamScratch(_m, _d);
+        // Coefficient c = ρ/‖v‖ exactly as SamPerturbation.Coefficient computes it.
+        var c = 0.0;
+        if (sam.Rho != 0.0)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < _m; i++) { s.Dots[i] = VectorKernels.Dot(_w.AsSpan(i * _d, _d), _g); sum += s.Dots[i] * s.Dots[i]; }
+            var norm = Math.Sqrt(VectorKernels.Dot(_a, _a) * VectorKernels.Dot(_g, _g) + sum);
+            c = norm > 0 && double.IsFinite(norm) ? sam.Rho / norm : 0.0;
+        }
+        if (c == 0.0) { Apply(_w, _a, _g, sam.Eta); return; }
+        var thetaTilde = s.Theta.AsSpan();
+        thetaTilde.Clear();
+        for (var i = 0; i < _m; i++)
+        {
+            var wt = s.W.AsSpan(i * _d, _d);
+            _w.AsSpan(i * _d, _d).CopyTo(wt);
+            s.A[i] = _a[i] + c * s.Dots[i];
+            VectorKernels.UpdateNeuron(wt, -(c * _a[i]), _g, thetaTilde, s.A[i]);
+        }
+        Gradient.Into(s.G, sam.Base, problem, thetaTilde, seed, step);
+        Apply(s.W, s.A, s.G, sam.Eta);
+    }
+
+    private void OscillationStep(Optimiser.Oscillation o, ulong seed, long step)
+    {
+        var theta = _theta.AsSpan();
+        theta.Clear();
+        var q = o.Amplitude;
+        for (var i = 0; i < _m; i++)
+        {
+            var c = o.Eta * _a[i];
+            _a[i] = OscillationChain.Next(_a[i], seed, step, i, q);
+            VectorKernels.UpdateNeuron(_w.AsSpan(i * _d, _d), c, _g, theta, _a[i]);
         }
     }
 
@@ -56,5 +97,11 @@ internal sealed class InPlaceNetwork
     {
         foreach (var x in v) if (!double.IsFinite(x)) return false;
         return true;
+    }
+
+    /// <summary>Buffers for SAM's perturbed point, allocated on first use.</summary>
+    private sealed class SamScratch(int m, int d)
+    {
+        public readonly double[] W = new double[m * d], A = new double[m], Dots = new double[m], Theta = new double[d], G = new double[d];
     }
 }

@@ -24,27 +24,26 @@ internal static class VectorKernels
         return s;
     }
 
-    /// <summary>y ← y − c·x, element by element.</summary>
-    public static void SubtractScaled(Span<double> y, double c, ReadOnlySpan<double> x)
+    /// <summary>Fused neuron update: w ← w − c·g, then θ ← θ + a·w (with the new w), element by element.</summary>
+    public static void UpdateNeuron(Span<double> w, double c, ReadOnlySpan<double> g, Span<double> theta, double a)
     {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
+        ref var wr = ref MemoryMarshal.GetReference(w);
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var tr = ref MemoryMarshal.GetReference(theta);
         var cv = Vector256.Create(c);
+        var av = Vector256.Create(a);
         var k = 0;
-        for (; k + 4 <= y.Length; k += 4)
-            (Vector256.LoadUnsafe(ref yr, (nuint)k) - cv * Vector256.LoadUnsafe(ref xr, (nuint)k)).StoreUnsafe(ref yr, (nuint)k);
-        for (; k < y.Length; k++) Unsafe.Add(ref yr, k) -= c * Unsafe.Add(ref xr, k);
-    }
-
-    /// <summary>y ← y + c·x, element by element.</summary>
-    public static void AddScaled(Span<double> y, double c, ReadOnlySpan<double> x)
-    {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
-        var cv = Vector256.Create(c);
-        var k = 0;
-        for (; k + 4 <= y.Length; k += 4)
-            (Vector256.LoadUnsafe(ref yr, (nuint)k) + cv * Vector256.LoadUnsafe(ref xr, (nuint)k)).StoreUnsafe(ref yr, (nuint)k);
-        for (; k < y.Length; k++) Unsafe.Add(ref yr, k) += c * Unsafe.Add(ref xr, k);
+        for (; k + 4 <= w.Length; k += 4)
+        {
+            var updated = Vector256.LoadUnsafe(ref wr, (nuint)k) - cv * Vector256.LoadUnsafe(ref gr, (nuint)k);
+            updated.StoreUnsafe(ref wr, (nuint)k);
+            (Vector256.LoadUnsafe(ref tr, (nuint)k) + av * updated).StoreUnsafe(ref tr, (nuint)k);
+        }
+        for (; k < w.Length; k++)
+        {
+            var updated = Unsafe.Add(ref wr, k) - c * Unsafe.Add(ref gr, k);
+            Unsafe.Add(ref wr, k) = updated;
+            Unsafe.Add(ref tr, k) += a * updated;
+        }
     }
 }

@@ -32,19 +32,27 @@ public static class RunArrays
     public static ImmutableArray<(string Name, NpyArray Array)> Weights(Network.Network net) =>
         [("W", NpyArray.Matrix(net.M, net.D, net.W)), ("a", NpyArray.Vector(net.A))];
 
-    /// <summary>Samples per step on the tape: the batch for sgd, every row (n) for gd.</summary>
-    public static int TapeWidth(RunConfig c) => c.Optimizer == "gd" ? c.N : c.Batch;
+    /// <summary>Samples per step on the tape: the batch for sgd and sam, every row (n) for gd and sam-gd.</summary>
+    public static int TapeWidth(RunConfig c) => Drawer(RunSpec.BuildOptimiser(c)) switch
+    {
+        Optimiser.Sgd sgd => sgd.Batch,
+        Optimiser.Gd => c.N,
+        _ => 0,
+    };
 
     /// <summary>Why the run's tape cannot be exported, or null when it can.</summary>
     public static string? TapeError(RunConfig c) =>
-        c.Steps * TapeWidth(c) > MaxTapeDraws
-            ? $"the tape of steps × {(c.Optimizer == "gd" ? "n" : "batch")} = {c.Steps} × {TapeWidth(c)} draws exceeds the export limit of {MaxTapeDraws}"
-            : null;
+        Drawer(RunSpec.BuildOptimiser(c)) is null
+            ? $"optimizer '{c.Optimizer}' has no tape: it samples no batches and adds no label noise"
+            : c.Steps * TapeWidth(c) > MaxTapeDraws
+                ? $"the tape of steps × samples per step = {c.Steps} × {TapeWidth(c)} draws exceeds the export limit of {MaxTapeDraws}"
+                : null;
 
     /// <summary>
     /// The tape: <c>index</c> (int64, steps × width), the training row of each batch slot, and
-    /// <c>noise</c> (float64, same shape), the ε added to that row's label. Step t's gradient is
-    /// the mean over its slots of r·x with r = θᵀx − y − ε. For gd the slots are the rows 0..n−1.
+    /// <c>noise</c> (float64, same shape), the ε added to that row's label (noise schedule
+    /// applied). Step t's gradient is the mean over its slots of r·x with r = θᵀx − y − ε. For
+    /// gd the slots are the rows 0..n−1; SAM uses its base's draws for both of its gradients.
     /// A pure function of the spec: the same draws <see cref="Gradient"/> makes.
     /// </summary>
     public static ImmutableArray<(string Name, NpyArray Array)> Tape(RunSpec spec)
@@ -52,6 +60,7 @@ public static class RunArrays
         var c = spec.Config;
         if (TapeError(c) is { } error) throw new ArgumentException(error);
         var (steps, width) = ((int)c.Steps, TapeWidth(c));
+        var drawer = Drawer(spec.Optimiser);
         var index = new long[steps * width];
         var noise = new double[steps * width];
         for (var t = 0; t < steps; t++)
@@ -59,14 +68,22 @@ public static class RunArrays
             for (var s = 0; s < width; s++)
             {
                 var k = t * width + s;
-                (index[k], noise[k]) = spec.Optimiser switch
+                (index[k], noise[k]) = drawer switch
                 {
                     Optimiser.Sgd sgd => (Gradient.SampleRow(c.Seed, t, s, spec.Problem.N), sgd.Noise.Draw(c.Seed, t, s)),
                     Optimiser.Gd gd => (s, gd.Noise.Draw(c.Seed, t, s)),
-                    var other => throw new InvalidOperationException($"no tape for optimiser {other.Name}"),
+                    _ => throw new InvalidOperationException($"no tape for optimiser {spec.Optimiser.Name}"),
                 };
             }
         }
         return [("index", NpyArray.Matrix(steps, width, NpyArray.Own(index))), ("noise", NpyArray.Matrix(steps, width, NpyArray.Own(noise)))];
     }
+
+    // The optimiser whose batch and noise draws a step uses: SAM reuses its base's, the oscillation simulation has none.
+    private static Optimiser? Drawer(Optimiser optimiser) => optimiser switch
+    {
+        Optimiser.Sam sam => Drawer(sam.Base),
+        Optimiser.Sgd or Optimiser.Gd => optimiser,
+        _ => null,
+    };
 }

@@ -38,8 +38,24 @@ public sealed record RunConfig
     public double InitScaleA { get; init; } = 1.0;
     /// <summary>Record metrics every K steps (and always at the first and last step).</summary>
     public long RecordEvery { get; init; } = 1000;
-    /// <summary><c>sgd</c> (mini-batch) or <c>gd</c> (full batch).</summary>
+    /// <summary><c>sgd</c>, <c>gd</c>, <c>sam</c> (around sgd), <c>sam-gd</c> (full batch) or <c>oscillation</c>.</summary>
     public string Optimizer { get; init; } = "sgd";
+    /// <summary>SAM radius ρ.</summary>
+    public double Rho { get; init; } = 0.05;
+    /// <summary>Noise schedule: constant, periodic, piecewise, linear or exponential.</summary>
+    public string Schedule { get; init; } = "constant";
+    /// <summary>Periodic schedule: steps with noise on.</summary>
+    public long PeriodOn { get; init; } = 5000;
+    /// <summary>Periodic schedule: steps with noise off.</summary>
+    public long PeriodOff { get; init; } = 5000;
+    /// <summary>Piecewise schedule: "start:factor,start:factor,…", starts increasing from 0.</summary>
+    public string SchedulePoints { get; init; } = "0:1";
+    /// <summary>Linear decay: steps over which σ falls to decay_end·σ (0 = the whole run).</summary>
+    public long DecaySteps { get; init; }
+    /// <summary>Linear decay: the final factor of σ.</summary>
+    public double DecayEnd { get; init; }
+    /// <summary>Exponential decay: steps for σ to halve.</summary>
+    public double HalfLife { get; init; } = 10_000;
     /// <summary>Number of evenly spaced per-neuron snapshots, first and last step included.</summary>
     public int Snapshots { get; init; } = 5;
     /// <summary>The neuron whose (‖w_i‖², ⟨w_i, θ⋆⟩, a_i) is traced at every record.</summary>

@@ -29,21 +29,35 @@ public sealed record RunSpec(
             throw new ArgumentException($"the initial network has (m, d) = ({initial.M}, {initial.D}) but the config says ({c.M}, {c.D})");
         Teacher teacher = c.Teacher == "sparse" ? new Teacher.Sparse(c.TeacherK) : new Teacher.Dense();
         problem ??= SyntheticProblem.Generate(c.N, c.NTest, c.D, teacher, c.TeacherNorm, c.Seed);
-        initial ??= Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA);
-        return new RunSpec(c, problem, initial, BuildOptimiser(c), SnapshotStepsOf(c.Steps, c.Snapshots));
+        var optimiser = BuildOptimiser(c);
+        initial = Optimisers.Init(optimiser, initial ?? Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA), c.Seed).Net;
+        return new RunSpec(c, problem, initial, optimiser, SnapshotStepsOf(c.Steps, c.Snapshots));
     }
 
     /// <summary>The optimiser a config names.</summary>
     public static Optimiser BuildOptimiser(RunConfig c)
     {
         NoiseLaw law = c.Noise == "gaussian" ? new NoiseLaw.Gaussian() : new NoiseLaw.Rademacher();
-        var noise = new LabelNoise(law, c.Sigma, new NoiseSchedule.Constant());
+        var noise = new LabelNoise(law, c.Sigma, BuildSchedule(c));
         return c.Optimizer switch
         {
             "gd" => new Optimiser.Gd(c.Eta, noise),
+            "sam" => new Optimiser.Sam(c.Rho, new Optimiser.Sgd(c.Eta, c.Batch, noise)),
+            "sam-gd" => new Optimiser.Sam(c.Rho, new Optimiser.Gd(c.Eta, noise)),
+            "oscillation" => new Optimiser.Oscillation(c.Eta),
             _ => new Optimiser.Sgd(c.Eta, c.Batch, noise),
         };
     }
+
+    /// <summary>The noise schedule a config names.</summary>
+    public static NoiseSchedule BuildSchedule(RunConfig c) => c.Schedule switch
+    {
+        "periodic" => new NoiseSchedule.Periodic(c.PeriodOn, c.PeriodOff),
+        "piecewise" => new NoiseSchedule.Piecewise(SchedulePoints.TryParse(c.SchedulePoints) ?? [(0, 1.0)]),
+        "linear" => new NoiseSchedule.LinearDecay(c.DecaySteps > 0 ? c.DecaySteps : c.Steps, c.DecayEnd),
+        "exponential" => new NoiseSchedule.ExponentialDecay(c.HalfLife),
+        _ => new NoiseSchedule.Constant(),
+    };
 
     /// <summary>Whether metrics are recorded after <paramref name="step"/> steps.</summary>
     public bool IsRecordStep(long step) => step == 0 || step == Config.Steps || step % Config.RecordEvery == 0;

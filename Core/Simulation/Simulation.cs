@@ -11,10 +11,10 @@ namespace Lnsgd.Core.Simulation;
 /// </summary>
 public static class Simulation
 {
-    /// <summary>The events of the run described by <paramref name="spec"/>.</summary>
-    public static IEnumerable<RunEvent> Run(RunSpec spec)
+    /// <summary>The events of the run described by <paramref name="spec"/>, on the given engine.</summary>
+    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine = Engine.Dense)
     {
-        var engine = new InPlaceNetwork(spec.Initial);
+        var stepper = Stepper.Start(spec, engine);
         var snapshots = spec.SnapshotSteps.ToHashSet();
         var last = spec.Config.Steps;
         for (long t = 0; ; t++)
@@ -22,7 +22,7 @@ public static class Simulation
             var recording = spec.IsRecordStep(t);
             if (recording || snapshots.Contains(t))
             {
-                var net = engine.Snapshot();
+                var net = stepper.Current();
                 if (recording)
                 {
                     var row = Metrics.Row(t, spec.Problem, spec.Initial, net);
@@ -40,7 +40,7 @@ public static class Simulation
                     yield break;
                 }
             }
-            if (!engine.Step(spec.Optimiser, spec.Problem, spec.Config.Seed, t))
+            if (!stepper.Step(t))
             {
                 yield return Divergence(spec, t + 1, "theta = W^T a");
                 yield break;
@@ -49,7 +49,7 @@ public static class Simulation
     }
 
     /// <summary>Runs to the end and gathers the events into a <see cref="Trajectory"/>.</summary>
-    public static Trajectory Collect(RunSpec spec) => Trajectory.Of(Run(spec));
+    public static Trajectory Collect(RunSpec spec, Engine engine = Engine.Dense) => Trajectory.Of(Run(spec, engine));
 
     private static RunEvent.Diverged Divergence(RunSpec spec, long step, string quantity)
     {

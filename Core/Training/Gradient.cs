@@ -40,6 +40,12 @@ public static class Gradient
                     Accumulate(g, problem.Row(i), Residual(theta, problem.Row(i), problem.Y[i], gd.Noise.Draw(seed, step, i)));
                 Scale(g, problem.N);
                 break;
+            case Optimiser.Sam sam:
+                Into(g, sam.Base, problem, theta, seed, step);
+                break;
+            case Optimiser.Oscillation:
+                Into(g, new Optimiser.Gd(1.0, LabelNoise.Off), problem, theta, seed, step);
+                break;
             default:
                 throw new InvalidOperationException($"no gradient rule for {optimiser.Name}");
         }

@@ -2,11 +2,12 @@ namespace Lnsgd.Core.Training;
 
 /// <summary>
 /// An optimiser of the two-layer net, as a value. A closed hierarchy; <see cref="Optimisers"/>
-/// holds the pure <c>Init</c> and <c>Update</c> that interpret it (optax style).
+/// holds the pure <c>Init</c> and <c>Update</c> that interpret it (optax style). SAM composes:
+/// it wraps the optimiser whose gradient oracle (batch and label noise) it perturbs.
 /// </summary>
 public abstract record Optimiser
 {
-    private protected Optimiser() { }
+    private Optimiser() { }
 
     /// <summary>The step size η.</summary>
     public abstract double Eta { get; }
@@ -29,6 +30,34 @@ public abstract record Optimiser
         public override double Eta { get; } = Eta;
     }
 
+    /// <summary>
+    /// Normalised SAM (PAPER.md §3) around <paramref name="Base"/> (SGD: per-sample or mini-batch
+    /// SAM; GD: full-batch SAM): Θ̃ = Θ + ρ v/‖v‖ with v the base gradient, then the base step
+    /// with the gradient taken at Θ̃, using the same batch and noise draws. ρ = 0 is the base.
+    /// </summary>
+    public sealed record Sam(double Rho, Optimiser Base) : Optimiser
+    {
+        /// <inheritdoc />
+        public override double Eta => Base.Eta;
+    }
+
+    /// <summary>
+    /// The paper's oscillation simulation (Eqs. 6–7): W follows full-batch GD on clean labels
+    /// while each a_i walks its own chain on {−q, 0, +q}, q = η^¼ (see <see cref="OscillationChain"/>).
+    /// </summary>
+    public sealed record Oscillation(double Eta) : Optimiser
+    {
+        /// <inheritdoc />
+        public override double Eta { get; } = Eta;
+
+        /// <summary>The chain's amplitude q = η^¼.</summary>
+        public double Amplitude => Math.Pow(Eta, 0.25);
+    }
+
     /// <summary>The config spelling of the optimiser.</summary>
-    public string Name => this switch { Sgd => "sgd", Gd => "gd", _ => GetType().Name.ToLowerInvariant() };
+    public string Name => this switch
+    {
+        Sgd => "sgd", Gd => "gd", Sam { Base: Gd } => "sam-gd", Sam => "sam", Oscillation => "oscillation",
+        _ => throw new InvalidOperationException($"unknown optimiser {GetType().Name}"),
+    };
 }

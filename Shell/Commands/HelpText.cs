@@ -15,6 +15,7 @@ public static class HelpText
 
         commands:
           run [PRESET] [options]   simulate one run and write its run folder
+          bench [--quick]          steps per second of each engine across widths
           presets                  list every preset with its values
           help                     this text
 
@@ -30,10 +31,11 @@ public static class HelpText
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
-                             [--out DIR] [--force] [--quiet]
+                             [--out DIR] [--force] [--no-plots] [--quiet]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
-            metrics.csv, trace.csv, snapshots.csv. Later sources win: defaults < PRESET <
+            metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
+            and neuron_clouds, each as .png and .svg. Later sources win: defaults < PRESET <
             the config file's preset < its keys < --set and the options below.
 
             options:
@@ -46,12 +48,15 @@ public static class HelpText
                                 replaces the drawn data; n, n_test, d are taken from it;
                                 labels are X theta_star (a y in the file is ignored)
               --init FILE       .npz with W (m x d) and a (m), float64: replaces W(0), a(0)
+                                (the oscillation simulation still draws its own a(0))
               --export-npz      also write problem.npz (X, y, X_test, y_test, theta_star, W0,
                                 a0), tape.npz (index, noise: steps x batch, the sampled rows and
-                                the label noise added to each; for gd steps x n, rows 0..n-1)
-                                and final.npz (W, a), for numpy and PyTorch
+                                the label noise added to each; for gd steps x n, rows 0..n-1;
+                                sam uses its base's draws; oscillation has no tape and is
+                                refused) and final.npz (W, a), for numpy and PyTorch
               --out DIR         output folder
               --force           overwrite a non-empty output folder
+              --no-plots        write no figures (the data files and manifest only)
               --quiet           print nothing but errors
 
             config keys (name, default, allowed, meaning):

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
@@ -13,10 +14,10 @@ namespace Lnsgd.Shell.Commands;
 public static class RunCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init"];
-    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--help", "--export-npz"];
+    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
@@ -29,14 +30,17 @@ public static class RunCommand
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
         var spec = RunSpec.Resolve(config, problem, initial);
+        var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
+        if (engine is not { } chosen) throw new UsageError(engineError!);
         var progress = new Progress(config.Steps, parsed.Has("--quiet"), stdout, !Console.IsOutputRedirected && stdout == Console.Out);
-        var trajectory = Trajectory.Of(Observe(Simulation.Run(spec), progress));
-        RunFolder.Write(outDir, config, preset, "dense", trajectory, export ? NpzExport.Files(spec, trajectory) : null, inputs);
+        var trajectory = Trajectory.Of(Observe(Simulation.Run(spec, chosen), progress));
+        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory, plots: !parsed.Has("--no-plots"),
+            extra: export ? NpzExport.Files(spec, trajectory) : null, inputs: inputs);
 
         if (trajectory.Divergence is { } d)
         {
             progress.Abort();
-            Console.Error.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
+            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
             return 3;
         }
         if (!parsed.Has("--quiet"))

@@ -1,5 +1,6 @@
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Plots;
 
 namespace Lnsgd.Shell.Output;
 
@@ -19,9 +20,10 @@ public static class RunFolder
 
     /// <summary>
     /// Writes the trajectory's files, then the <paramref name="extra"/> files (e.g. <c>--export-npz</c>),
-    /// then the manifest, which lists them all and the <paramref name="inputs"/> the run read.
+    /// then the figures unless <paramref name="plots"/> is false, then the manifest, which lists
+    /// them all and the <paramref name="inputs"/> the run read.
     /// </summary>
-    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory,
+    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true,
         IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null)
     {
         Directory.CreateDirectory(dir);
@@ -29,7 +31,8 @@ public static class RunFolder
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
         foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
-        var files = DataFiles.Concat((extra ?? []).Select(f => f.Name));
-        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, files, inputs));
+        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
+        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"),
+            Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs));
     }
 }

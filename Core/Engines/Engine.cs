@@ -1,0 +1,43 @@
+using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Training;
+
+namespace Lnsgd.Core.Engines;
+
+/// <summary>How a run's steps are computed. Both give the same dynamics; they agree to rounding.</summary>
+public enum Engine
+{
+    /// <summary>All m neurons, O(md) per step.</summary>
+    Dense,
+    /// <summary>The (d+1)-row factor K with Z = U K (DESIGN.md), O(d²) per step whatever m.</summary>
+    Gram,
+}
+
+/// <summary>Which engine a config gets.</summary>
+public static class EngineChoice
+{
+    /// <summary>
+    /// Whether the gram engine is exact for this optimiser: every update must have the form
+    /// Z' = Z M with M built from quantities invariant under rotating the neurons.
+    /// </summary>
+    public static bool GramIsValid(Optimiser optimiser) => optimiser switch
+    {
+        Optimiser.Sgd or Optimiser.Gd => true,
+        Optimiser.Sam sam => GramIsValid(sam.Base),   // c = ρ/‖v‖ and ‖v‖ are rotation invariants
+        _ => false,                                    // the oscillation chain sets a from outside the span
+    };
+
+    /// <summary>
+    /// <c>auto</c> takes gram where it is valid and saves work (m &gt; d + 1), else dense; an explicit
+    /// choice is honoured, and gram where it is invalid is an error (null with a message).
+    /// </summary>
+    public static (Engine? Engine, string? Error) Resolve(RunConfig config, Optimiser optimiser) => config.Engine switch
+    {
+        "dense" => (Engine.Dense, null),
+        "gram" when GramIsValid(optimiser) => (Engine.Gram, null),
+        "gram" => (null, $"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights)"),
+        _ => (GramIsValid(optimiser) && config.M > config.D + 1 ? Engine.Gram : Engine.Dense, null),
+    };
+
+    /// <summary>The manifest spelling.</summary>
+    public static string Name(Engine engine) => engine == Engine.Gram ? "gram" : "dense";
+}

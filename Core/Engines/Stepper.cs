@@ -1,0 +1,47 @@
+using Lnsgd.Core.Simulation;
+
+namespace Lnsgd.Core.Engines;
+
+/// <summary>
+/// The mutable stepping machine behind a run (the fast path of the pure step), on either engine.
+/// Owned by one run; not thread-safe. The pure <see cref="Training.Optimisers.Update"/> stays
+/// the specification: the dense stepper equals it bit for bit, the gram stepper to rounding.
+/// </summary>
+public sealed class Stepper
+{
+    private readonly RunSpec _spec;
+    private readonly InPlaceNetwork _kernel;
+    private readonly GramFactor? _factor;
+
+    private Stepper(RunSpec spec, Engine engine)
+    {
+        _spec = spec;
+        Engine = engine;
+        _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
+        _kernel = new InPlaceNetwork(_factor?.Virtual ?? spec.Initial);
+    }
+
+    /// <summary>The engine in use.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>A stepper at step 0 of <paramref name="spec"/>.</summary>
+    public static Stepper Start(RunSpec spec, Engine engine) => new(spec, engine);
+
+    /// <summary>Takes step <paramref name="step"/>; false when θ became non-finite.</summary>
+    public bool Step(long step) => _kernel.Step(_spec.Optimiser, _spec.Problem, _spec.Config.Seed, step);
+
+    /// <summary>Takes steps <paramref name="from"/> … <paramref name="from"/> + count − 1; false on the first non-finite θ.</summary>
+    public bool Advance(long from, long count)
+    {
+        for (var t = from; t < from + count; t++)
+            if (!Step(t)) return false;
+        return true;
+    }
+
+    /// <summary>The current full network (expanded from the factor on the gram engine).</summary>
+    public Network.Network Current()
+    {
+        var k = _kernel.Snapshot();
+        return _factor is null ? k : _factor.Expand(k);
+    }
+}

@@ -1,0 +1,51 @@
+namespace Lnsgd.Core.Training;
+
+/// <summary>
+/// SAM's ascent point Θ̃ = Θ + ρ v/‖v‖ for v = ∇_Θ ℓ = (a gᵀ, W g): w̃_i = w_i + c a_i g and
+/// ã_i = a_i + c w_i·g with c = ρ/‖v‖, ‖v‖² = ‖a‖²‖g‖² + Σ_i (w_i·g)².
+/// </summary>
+public static class SamPerturbation
+{
+    /// <summary>c = ρ/‖v‖, and 0 when ρ = 0 or v = 0 (a zero gradient has no ascent direction).</summary>
+    public static double Coefficient(Network.Network net, ReadOnlySpan<double> g, double rho)
+    {
+        if (rho == 0.0) return 0.0;
+        var aSq = Kernels.SquaredNorm(net.A.AsSpan());
+        var sum = 0.0;
+        for (var i = 0; i < net.M; i++) { var s = Kernels.Dot(net.Neuron(i), g); sum += s * s; }
+        var norm = Math.Sqrt(aSq * Kernels.SquaredNorm(g) + sum);
+        return norm > 0 && double.IsFinite(norm) ? rho / norm : 0.0;
+    }
+
+    /// <summary>Θ̃, or Θ itself (the same value) when the coefficient is 0.</summary>
+    public static Network.Network Apply(Network.Network net, ReadOnlySpan<double> g, double c)
+    {
+        if (c == 0.0) return net;
+        var (m, d) = (net.M, net.D);
+        var w = new double[m * d];
+        var a = new double[m];
+        for (var i = 0; i < m; i++)
+        {
+            var wi = net.Neuron(i);
+            var k = c * net.A[i];
+            for (var j = 0; j < d; j++) w[i * d + j] = wi[j] + k * g[j];
+            a[i] = net.A[i] + c * Kernels.Dot(wi, g);
+        }
+        return Network.Network.Own(m, d, w, a);
+    }
+
+    /// <summary>
+    /// SAM's exact per-neuron identity: with w' = w − η ã g̃ and a' = a − η w̃·g̃,
+    /// Δ(‖w‖² − a²) = η²(ã²‖g̃‖² − (w̃·g̃)²) − 2ηc((w·g)(w·g̃) − a²(g·g̃)).
+    /// The first-order term is SAM's own; at c = 0 it is the label-noise identity.
+    /// </summary>
+    public static double BalanceChange(ReadOnlySpan<double> w, double a, ReadOnlySpan<double> g, ReadOnlySpan<double> gTilde, double c, double eta)
+    {
+        var wg = Kernels.Dot(w, g);
+        var wgt = Kernels.Dot(w, gTilde);
+        var aTilde = a + c * wg;
+        var wtgt = wgt + c * a * Kernels.Dot(g, gTilde);
+        return eta * eta * (aTilde * aTilde * Kernels.SquaredNorm(gTilde) - wtgt * wtgt)
+             - 2 * eta * c * (wg * wgt - a * a * Kernels.Dot(g, gTilde));
+    }
+}

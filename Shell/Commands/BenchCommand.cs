@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Output;
+
+namespace Lnsgd.Shell.Commands;
+
+/// <summary>
+/// <c>lnsgd bench</c>: steps per second of each engine on the paper's setting (fig2) across
+/// widths. Only stepping is timed (setup and recording are not); each cell is the median of
+/// several repeats. A benchmark, never a test: its numbers go to README, not to assertions.
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly HashSet<string> ValueOptions = ["--out", "--repeats", "--scale"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--help"];
+
+    /// <summary>One measured cell.</summary>
+    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond);
+
+    /// <summary>Runs the benchmark; returns the exit code.</summary>
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
+        if (parsed.Has("--help"))
+        {
+            stdout.Write("usage: lnsgd bench [--quick] [--repeats R] [--scale S] [--out DIR]\n\n" +
+                "Steps per second of the gram engine at m = 1e3..1e6 and the dense engine at m = 1e3, 1e4,\n" +
+                "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable). Writes DIR/bench.json (default: .).\n" +
+                "--quick: widths 1e3 and 1e4 only, fewer steps. --scale multiplies every step count.\n");
+            return 0;
+        }
+        var quick = parsed.Has("--quick");
+        var repeats = ParseInt(parsed.Last("--repeats") ?? "3", "--repeats");
+        var scale = parsed.Last("--scale") is { } s ? ParseDouble(s, "--scale") : 1.0;
+        var outDir = parsed.Last("--out") ?? ".";
+
+        var plan = new List<(Engine Engine, int M, long Steps)>
+        {
+            (Engine.Gram, 1_000, 2_000_000), (Engine.Gram, 10_000, 2_000_000),
+            (Engine.Dense, 1_000, 200_000), (Engine.Dense, 10_000, 20_000),
+        };
+        if (!quick) plan.InsertRange(2, [(Engine.Gram, 100_000, 2_000_000), (Engine.Gram, 1_000_000, 2_000_000)]);
+        if (quick) plan = [.. plan.Select(p => (p.Engine, p.M, p.Steps / 10))];
+
+        var cells = new List<Cell>();
+        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"seconds",9} {"steps/s",12}");
+        foreach (var (engine, m, baseSteps) in plan)
+        {
+            var steps = Math.Max(1, (long)(baseSteps * scale));
+            // Without a width factor the curvature grows like m/d (Eq. 5), so fig2's eta diverges
+            // past m = 1000; eta·m is held at fig2's value to keep every width stable.
+            var eta = 0.001 * Math.Min(1.0, 1000.0 / m);
+            var spec = RunSpec.Resolve(Presets.Find("fig2")!.Config with { M = m, Steps = steps, Eta = eta });
+            var times = new List<double>();
+            for (var r = 0; r < repeats; r++)
+            {
+                var stepper = Stepper.Start(spec, engine);   // setup (draws, QR) is outside the clock
+                GC.Collect();                                // so no collection of the setup's garbage lands inside it
+                GC.WaitForPendingFinalizers();
+                var clock = Stopwatch.StartNew();
+                if (!stepper.Advance(0, steps)) throw new InvalidOperationException($"bench run diverged (engine {engine}, m = {m})");
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+            var median = times.Order().ElementAt(times.Count / 2);
+            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median);
+            cells.Add(cell);
+            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0}");
+        }
+        Directory.CreateDirectory(outDir);
+        AtomicFile.WriteText(Path.Combine(outDir, "bench.json"), Json(cells, repeats));
+        return 0;
+    }
+
+    private static string Json(IEnumerable<Cell> cells, int repeats)
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            tool = "lnsgd",
+            version = Manifest.ToolVersion,
+            setting = "fig2: n=200, d=20, sigma=4, batch 1, float64, eta = 0.001 * min(1, 1000/m)",
+            processors = Environment.ProcessorCount,
+            runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            repeats,
+            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond }),
+        }, new JsonSerializerOptions { WriteIndented = true });
+        return json + "\n";
+    }
+
+    private static int ParseInt(string s, string name) =>
+        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 1 ? v
+        : throw new UsageError($"invalid value for '{name}': '{s}' (allowed: integer >= 1)");
+
+    private static double ParseDouble(string s, string name) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 ? v
+        : throw new UsageError($"invalid value for '{name}': '{s}' (allowed: finite number > 0)");
+}
