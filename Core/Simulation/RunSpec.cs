@@ -7,19 +7,30 @@ namespace Lnsgd.Core.Simulation;
 
 /// <summary>
 /// A run with everything resolved: the problem drawn, the network initialised, the optimiser
-/// built and the record steps fixed. <see cref="Resolve"/> is pure: same config, same spec.
+/// built and the record steps fixed. <see cref="Resolve(RunConfig)"/> is pure: same config, same spec.
 /// </summary>
 public sealed record RunSpec(
     RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
     ImmutableArray<long> SnapshotSteps)
 {
     /// <summary>Builds the spec of a validated config (see <see cref="ConfigSchema.CrossCheck"/>).</summary>
-    public static RunSpec Resolve(RunConfig c)
+    public static RunSpec Resolve(RunConfig c) => Resolve(c, null, null);
+
+    /// <summary>
+    /// As <see cref="Resolve(RunConfig)"/>, but a non-null <paramref name="problem"/> or
+    /// <paramref name="initial"/> replaces the one drawn from the seed (user-supplied data or
+    /// weights). Their sizes must match the config's n, n_test, d and m.
+    /// </summary>
+    public static RunSpec Resolve(RunConfig c, SyntheticProblem? problem, Network.Network? initial)
     {
+        if (problem is not null && (problem.N, problem.NTest, problem.D) != (c.N, c.NTest, c.D))
+            throw new ArgumentException($"the problem has (n, n_test, d) = ({problem.N}, {problem.NTest}, {problem.D}) but the config says ({c.N}, {c.NTest}, {c.D})");
+        if (initial is not null && (initial.M, initial.D) != (c.M, c.D))
+            throw new ArgumentException($"the initial network has (m, d) = ({initial.M}, {initial.D}) but the config says ({c.M}, {c.D})");
         Teacher teacher = c.Teacher == "sparse" ? new Teacher.Sparse(c.TeacherK) : new Teacher.Dense();
-        var problem = SyntheticProblem.Generate(c.N, c.NTest, c.D, teacher, c.TeacherNorm, c.Seed);
+        problem ??= SyntheticProblem.Generate(c.N, c.NTest, c.D, teacher, c.TeacherNorm, c.Seed);
         var optimiser = BuildOptimiser(c);
-        var initial = Optimisers.Init(optimiser, Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA), c.Seed).Net;
+        initial = Optimisers.Init(optimiser, initial ?? Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA), c.Seed).Net;
         return new RunSpec(c, problem, initial, optimiser, SnapshotStepsOf(c.Steps, c.Snapshots));
     }
 

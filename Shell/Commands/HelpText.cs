@@ -75,7 +75,8 @@ public static class HelpText
         var sb = new StringBuilder();
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
-                             [--record-every K] [--out DIR] [--force] [--no-plots] [--quiet]
+                             [--record-every K] [--data FILE] [--init FILE] [--export-npz]
+                             [--out DIR] [--force] [--no-plots] [--quiet]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
             metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
@@ -88,6 +89,16 @@ public static class HelpText
               --seed N          same as --set seed=N
               --steps N         same as --set steps=N
               --record-every K  same as --set record_every=K
+              --data FILE       .npz with X (n x d), X_test (n_test x d), theta_star (d), float64:
+                                replaces the drawn data; n, n_test, d are taken from it;
+                                labels are X theta_star (a y in the file is ignored)
+              --init FILE       .npz with W (m x d) and a (m), float64: replaces W(0), a(0)
+                                (the oscillation simulation still draws its own a(0))
+              --export-npz      also write problem.npz (X, y, X_test, y_test, theta_star, W0,
+                                a0), tape.npz (index, noise: steps x batch, the sampled rows and
+                                the label noise added to each; for gd steps x n, rows 0..n-1;
+                                sam uses its base's draws; oscillation has no tape and is
+                                refused) and final.npz (W, a), for numpy and PyTorch
               --out DIR         output folder
               --force           overwrite a non-empty output folder
               --no-plots        write no figures (the data files and manifest only)

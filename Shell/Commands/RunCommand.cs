@@ -1,4 +1,5 @@
 using Lnsgd.Core.Engines;
+using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
@@ -12,8 +13,8 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out"];
-    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init"];
+    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -22,15 +23,19 @@ public static class RunCommand
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
         if (parsed.Positionals.Count > 1) throw new UsageError($"run takes at most one preset, got: {string.Join(' ', parsed.Positionals)}");
         var (config, preset) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
+        (config, var problem, var initial, var inputs) = ArrayInputs.Apply(config, parsed.Last("--data"), parsed.Last("--init"), ExplicitKeys(parsed));
+        var export = parsed.Has("--export-npz");
+        if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}");
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
-        var spec = RunSpec.Resolve(config);
+        var spec = RunSpec.Resolve(config, problem, initial);
         var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
         if (engine is not { } chosen) throw new UsageError(engineError!);
         var progress = new Progress(config.Steps, parsed.Has("--quiet"), stdout, !Console.IsOutputRedirected && stdout == Console.Out);
         var trajectory = Trajectory.Of(Observe(Simulation.Run(spec, chosen), progress));
-        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory, plots: !parsed.Has("--no-plots"));
+        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory, plots: !parsed.Has("--no-plots"),
+            extra: export ? NpzExport.Files(spec, trajectory) : null, inputs: inputs);
 
         if (trajectory.Divergence is { } d)
         {
@@ -45,6 +50,14 @@ public static class RunCommand
             stdout.WriteLine($"wrote {outDir}: {config.Steps} steps, mean_w_sq {first.MeanWSq:G4} -> {last.MeanWSq:G4}, w_frob {first.WFrob:G6} -> {last.WFrob:G6}, mean_cos {last.MeanCos:F4}, test_loss {last.TestLoss:G4}");
         }
         return 0;
+    }
+
+    // Keys the user set by name (config file or --set), as opposed to defaults and presets.
+    private static HashSet<string> ExplicitKeys(Arguments parsed)
+    {
+        var keys = parsed.All("--set").Select(pair => ConfigLoader.SplitPair(pair).Key).ToHashSet();
+        if (parsed.Last("--config") is { } file) keys.UnionWith(ConfigLoader.ReadFile(file).Pairs.Select(p => p.Key));
+        return keys;
     }
 
     private static IEnumerable<(string, string)> Overrides(Arguments parsed)

@@ -16,8 +16,16 @@ public static class Manifest
     public static string ToolVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>The manifest text of a finished or diverged run.</summary>
-    public static string Write(RunConfig config, string? preset, string engine, Trajectory trajectory, IEnumerable<string> files)
+    /// <summary>A file the run read instead of drawing from the seed: the option, the path given, its SHA-256.</summary>
+    public sealed record InputFile(string Option, string Path, string Sha256);
+
+    /// <summary>
+    /// The manifest text of a finished or diverged run. An <c>inputs</c> object appears only when
+    /// the run read <paramref name="inputs"/> (<c>--data</c>, <c>--init</c>): then the config's
+    /// seed no longer determines the data or the initial weights.
+    /// </summary>
+    public static string Write(RunConfig config, string? preset, string engine, Trajectory trajectory, IEnumerable<string> files,
+        IReadOnlyList<InputFile>? inputs = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -35,6 +43,18 @@ public static class Manifest
                 else w.WriteString(key, value);
             }
             w.WriteEndObject();
+            if (inputs is { Count: > 0 })
+            {
+                w.WriteStartObject("inputs");
+                foreach (var input in inputs)
+                {
+                    w.WriteStartObject(input.Option.TrimStart('-'));
+                    w.WriteString("path", input.Path);
+                    w.WriteString("sha256", input.Sha256);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
             var divergence = trajectory.Divergence;
             w.WriteString("status", divergence is null ? "finished" : "diverged");
             w.WriteNumber("steps_completed", divergence is null ? config.Steps : divergence.Step - 1);

@@ -18,14 +18,21 @@ public static class RunFolder
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
     }
 
-    /// <summary>Writes the trajectory's files, the figures unless <paramref name="plots"/> is false, then the manifest.</summary>
-    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true)
+    /// <summary>
+    /// Writes the trajectory's files, then the <paramref name="extra"/> files (e.g. <c>--export-npz</c>),
+    /// then the figures unless <paramref name="plots"/> is false, then the manifest, which lists
+    /// them all and the <paramref name="inputs"/> the run read.
+    /// </summary>
+    public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true,
+        IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
+        foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
         var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
-        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. figures]));
+        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"),
+            Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs));
     }
 }
