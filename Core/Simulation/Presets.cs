@@ -13,13 +13,13 @@ public sealed record Preset(string Name, string Description, RunConfig Config);
 /// </summary>
 public static class Presets
 {
-    private static readonly RunConfig Fig2 = new() { Steps = 1_500_000, RecordEvery = 5000 };
+    private static readonly RunConfig Fig2 = new() { Steps = 2_500_000, RecordEvery = 5000 };
 
     /// <summary>Every preset, in the order <c>lnsgd presets</c> lists them.</summary>
     public static ImmutableArray<Preset> All { get; } =
     [
         new("fig2", "Fig. 2: label noise SGD on the reference setting; Phase I then Phase II", Fig2),
-        new("fig2-clean", "Fig. 2 without label noise (sigma=0): plain SGD stays lazy", Fig2 with { Sigma = 0.0 }),
+        new("fig2-clean", "Fig. 2 without label noise (sigma=0): plain SGD stays lazy", Fig2 with { Sigma = 0.0, Steps = 1_000_000 }),
         new("periodic", "label noise on 5000 steps, off 5000, repeated: norms shrink only while on",
             Fig2 with { Steps = 100_000, RecordEvery = 250, Schedule = "periodic", PeriodOn = 5000, PeriodOff = 5000 }),
         new("oscillation", "Eqs. 6-7 / Lemma 4: W by clean GD, each a_i on a {-q,0,q} chain, q=eta^(1/4), m=1/sqrt(eta)",

@@ -58,7 +58,7 @@ public static class HelpText
         Prints one row per claim and writes DIR/verify.md and DIR/verify.json.
 
         options:
-          --seeds N       seeds per claim (default 10; 3 with --quick)
+          --seeds N       seeds per claim (default 10; 5 with --quick)
           --quick         fewer seeds and a 2x2x2 scaling grid instead of 3x3x3 (what CI runs)
           --out DIR       output folder (default: verification)
           --parallel N    work items at once (default: the number of cores)

@@ -22,7 +22,7 @@ public static class VerifyCommand
         if (parsed.Has("--help")) { stdout.Write(HelpText.Verify()); return 0; }
         if (parsed.Positionals.Count > 0) throw new UsageError($"verify takes no positional arguments, got: {string.Join(' ', parsed.Positionals)}");
         var quick = parsed.Has("--quick");
-        var seeds = parsed.Last("--seeds") is { } s ? ConfigLoader.Apply(new(), "n", s).N : quick ? 3 : 10;
+        var seeds = parsed.Last("--seeds") is { } s ? ConfigLoader.Apply(new(), "n", s).N : quick ? 5 : 10;
         var parallel = parsed.Last("--parallel") is { } p ? ConfigLoader.Apply(new(), "n", p).N : Environment.ProcessorCount;
         var outDir = parsed.Last("--out") ?? "verification";
         RunFolder.Prepare(outDir, parsed.Has("--force"));

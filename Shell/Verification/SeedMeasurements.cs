@@ -42,7 +42,7 @@ public sealed record SeedMeasurements(
         return new SeedMeasurements(
             seed,
             n.MinMeanWSq / n.InitialMeanWSq, Math.Abs(c.FinalMeanWSq / c.InitialMeanWSq - 1),
-            phases.AllEscaped, clean.Trajectory.Rows[^1].LazyStat,
+            ScalingStudy.Measure(noise.Config.Sigma, noise.Config.Eta, noise.Config.M, seed).EscapeStep, clean.Trajectory.Rows[^1].LazyStat,
             n.FinalMeanCos, n.NormHalvedStep is { } h && n.Cos09Step is { } a && a > h,
             phases.PhaseTwoCondition is not null,
             IdentityError(Preset("fig2") with { M = 200 }, 2000),
