@@ -19,17 +19,31 @@ public static class Program
             {
                 case "run": return RunCommand.Execute(rest, stdout, stderr);
                 case "verify": return VerifyCommand.Execute(rest, stdout, stderr);
+                case "resume": return ResumeCommand.Execute(rest, stdout, stderr);
+                case "replay": return ReplayCommand.Execute(rest, stdout, stderr);
                 case "reproduce": return ReproduceCommand.Execute(rest, stdout);
                 case "bench": return BenchCommand.Execute(rest, stdout);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, reproduce, verify, bench, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, presets, help)");
             }
         }
         catch (UsageError e)
         {
             stderr.WriteLine($"lnsgd: {e.Message}");
             return 2;
+        }
+        // A file the system refuses (permissions, a full disk, a folder where a file should be) is bad input too.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"lnsgd: {new UsageError(e.Message).Message}");
+            return 2;
+        }
+        // Never a stack trace: one line, exit 1, so scripts and users see what broke.
+        catch (Exception e)
+        {
+            stderr.WriteLine($"lnsgd: internal error: {e.GetType().Name}: {new UsageError(e.Message).Message}");
+            return 1;
         }
     }
 }

@@ -33,6 +33,7 @@ public static class EngineChoice
     public static (Engine? Engine, string? Error) Resolve(RunConfig config, Optimiser optimiser) => config.Engine switch
     {
         "dense" => (Engine.Dense, null),
+        "gram" when config.M <= config.D + 1 => (null, $"invalid value for 'engine': 'gram' (allowed: dense or auto when m <= d + 1, here m = {config.M}, d = {config.D}: the factor needs m > d + 1)"),
         "gram" when GramIsValid(optimiser) => (Engine.Gram, null),
         "gram" => (null, $"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights)"),
         _ => (GramIsValid(optimiser) && config.M > config.D + 1 ? Engine.Gram : Engine.Dense, null),

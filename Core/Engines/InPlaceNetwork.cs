@@ -15,13 +15,24 @@ internal sealed class InPlaceNetwork
     private SamScratch? _sam;
 
     public InPlaceNetwork(Network.Network start)
+        : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta()) { }
+
+    /// <summary>Takes over buffers saved by <see cref="State"/> (the caller has checked θ = Wᵀa in neuron order).</summary>
+    public InPlaceNetwork(int m, int d, double[] w, double[] a, double[] theta)
     {
-        (_m, _d) = (start.M, start.D);
-        _w = start.W.ToArray();
-        _a = start.A.ToArray();
-        _theta = start.Theta();
+        (_m, _d) = (m, d);
+        (_w, _a, _theta) = (w, a, theta);
         _g = new double[_d];
     }
+
+    /// <summary>θ as the next step will read it.</summary>
+    public ReadOnlySpan<double> Theta => _theta;
+
+    /// <summary>
+    /// Copies of everything the next step reads: W, a and θ. The gradient buffer is overwritten
+    /// before it is read and SAM's scratch is rebuilt every step, so neither is state.
+    /// </summary>
+    public (double[] W, double[] A, double[] Theta) State() => ((double[])_w.Clone(), (double[])_a.Clone(), (double[])_theta.Clone());
 
     /// <summary>A copy of the current weights as an immutable network.</summary>
     public Network.Network Snapshot() => Network.Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());

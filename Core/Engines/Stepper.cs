@@ -13,19 +13,42 @@ public sealed class Stepper
     private readonly InPlaceNetwork _kernel;
     private readonly GramFactor? _factor;
 
-    private Stepper(RunSpec spec, Engine engine)
+    private Stepper(RunSpec spec, Engine engine, EngineState? from)
     {
         _spec = spec;
         Engine = engine;
+        // U and K₀ are re-derived, not saved: the QR of the same initial network is the same bytes.
         _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
-        _kernel = new InPlaceNetwork(_factor?.Virtual ?? spec.Initial);
+        _kernel = from is null
+            ? new InPlaceNetwork(_factor?.Virtual ?? spec.Initial)
+            : new InPlaceNetwork(from.Rows, from.D, [.. from.W], [.. from.A], [.. from.Theta]);
     }
 
     /// <summary>The engine in use.</summary>
     public Engine Engine { get; }
 
     /// <summary>A stepper at step 0 of <paramref name="spec"/>.</summary>
-    public static Stepper Start(RunSpec spec, Engine engine) => new(spec, engine);
+    public static Stepper Start(RunSpec spec, Engine engine) => new(spec, engine, null);
+
+    /// <summary>
+    /// A stepper that continues from a saved <paramref name="state"/> of <paramref name="spec"/>;
+    /// its next steps are bit-identical to those of an uninterrupted stepper. The state must pass
+    /// <see cref="Checkpoint.Check"/> (shapes, engine, θ).
+    /// </summary>
+    public static Stepper Resume(RunSpec spec, EngineState state) => new(spec, state.Engine, state);
+
+    /// <summary>The engine's own state after <paramref name="step"/> steps (copies).</summary>
+    public EngineState State(long step)
+    {
+        var (w, a, theta) = _kernel.State();
+        return new EngineState(step, Engine, a.Length, theta.Length, Own(w), Own(a), Own(theta));
+    }
+
+    /// <summary>θ = Wᵀa as the next step will read it (the virtual network has the same θ).</summary>
+    public ReadOnlySpan<double> Theta => _kernel.Theta;
+
+    private static System.Collections.Immutable.ImmutableArray<double> Own(double[] values) =>
+        System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(values);
 
     /// <summary>Takes step <paramref name="step"/>; false when θ became non-finite.</summary>
     public bool Step(long step) => _kernel.Step(_spec.Optimiser, _spec.Problem, _spec.Config.Seed, step);

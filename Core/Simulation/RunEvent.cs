@@ -9,7 +9,7 @@ public sealed record TracePoint(long Step, double WSq, double Align, double A);
 /// <summary>Every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at one step: the bottom row of Fig. 2.</summary>
 public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align);
 
-/// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished or Diverged.</summary>
+/// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished, Diverged or Stopped.</summary>
 public abstract record RunEvent
 {
     private RunEvent() { }
@@ -30,5 +30,18 @@ public abstract record RunEvent
     /// A value became non-finite during step <paramref name="Step"/> (1-based count of steps taken).
     /// <paramref name="StableEta"/> is 2/λ_max of the curvature at initialisation.
     /// </summary>
-    public sealed record Diverged(long Step, string Quantity, double StableEta) : RunEvent;
+    public sealed record Diverged(long Step, string Quantity, double StableEta) : RunEvent
+    {
+        /// <summary>What happened to <see cref="Quantity"/>: "is not finite", or how far past the <see cref="RunawayRule"/> it went.</summary>
+        public string Reason { get; init; } = "is not finite";
+    }
+
+    /// <summary>
+    /// A checkpoint before step <c>Value.State.Step</c>, every <see cref="RunControl.CheckpointEvery"/>
+    /// steps; the run goes on.
+    /// </summary>
+    public sealed record Checkpointed(Checkpoint Value) : RunEvent;
+
+    /// <summary>The run stopped early on request (<see cref="RunControl.StopBefore"/>); <paramref name="Value"/> continues it.</summary>
+    public sealed record Stopped(Checkpoint Value) : RunEvent;
 }

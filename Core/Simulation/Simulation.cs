@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Training;
@@ -12,13 +14,53 @@ namespace Lnsgd.Core.Simulation;
 public static class Simulation
 {
     /// <summary>The events of the run described by <paramref name="spec"/>, on the given engine.</summary>
-    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine = Engine.Dense)
+    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine = Engine.Dense) => Run(spec, engine, RunControl.None);
+
+    /// <summary>
+    /// As <see cref="Run(RunSpec, Engine)"/>, driven by <paramref name="control"/>: it may start
+    /// from a checkpoint, emit <see cref="RunEvent.Checkpointed"/> every K steps and end early with
+    /// <see cref="RunEvent.Stopped"/>. A run resumed from any checkpoint yields, after that
+    /// checkpoint's records, exactly the events of the uninterrupted run. A checkpoint that fails
+    /// <see cref="Checkpoint.Check"/> throws <see cref="ArgumentException"/> at once.
+    /// </summary>
+    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine, RunControl control)
     {
-        var stepper = Stepper.Start(spec, engine);
+        if (control.From is { } from && Checkpoint.Check(from, spec, engine) is { } error)
+            throw new ArgumentException($"cannot resume from this checkpoint: {error}", nameof(control));
+        return Events(spec, engine, control);
+    }
+
+    private static IEnumerable<RunEvent> Events(RunSpec spec, Engine engine, RunControl control)
+    {
+        var from = control.From;
+        var stepper = from is null ? Stepper.Start(spec, engine) : Stepper.Resume(spec, from.State);
         var snapshots = spec.SnapshotSteps.ToHashSet();
         var last = spec.Config.Steps;
-        for (long t = 0; ; t++)
+        var runaway = RunawayRule.Of(spec);
+        // What was recorded so far, for checkpoints; the same row and snapshot objects the events carry.
+        var keep = control.KeepsRecords;
+        var rows = ImmutableArray.CreateBuilder<MetricRow>();
+        var trace = ImmutableArray.CreateBuilder<TracePoint>();
+        var shots = ImmutableArray.CreateBuilder<NeuronSnapshot>();
+        if (from is not null) { rows.AddRange(from.Rows); trace.AddRange(from.Trace); shots.AddRange(from.Snapshots); }
+        var fingerprint = from?.Fingerprint;
+        Checkpoint Save(long t) =>
+            new(fingerprint ??= Checkpoint.FingerprintOf(spec, engine), stepper.State(t), rows.ToImmutable(), trace.ToImmutable(), shots.ToImmutable());
+
+        var start = from?.State.Step ?? 0;
+        for (var t = start; ; t++)
         {
+            // Between steps: step t − 1 is complete and nothing of step t is recorded yet.
+            if (keep && t < last)
+            {
+                if (control.StopBefore?.Invoke(t) == true)
+                {
+                    yield return new RunEvent.Stopped(Save(t));
+                    yield break;
+                }
+                if (control.CheckpointEvery > 0 && t > start && t % control.CheckpointEvery == 0)
+                    yield return new RunEvent.Checkpointed(Save(t));
+            }
             var recording = spec.IsRecordStep(t);
             if (recording || snapshots.Contains(t))
             {
@@ -31,9 +73,16 @@ public static class Simulation
                         yield return Divergence(spec, t, "recorded metrics");
                         yield break;
                     }
-                    yield return new RunEvent.Recorded(row, Trace(spec, net, t), net);
+                    var point = Trace(spec, net, t);
+                    if (keep) { rows.Add(row); trace.Add(point); }
+                    yield return new RunEvent.Recorded(row, point, net);
                 }
-                if (snapshots.Contains(t)) yield return new RunEvent.Snapshot(Snapshot(spec, net, t));
+                if (snapshots.Contains(t))
+                {
+                    var shot = Snapshot(spec, net, t);
+                    if (keep) shots.Add(shot);
+                    yield return new RunEvent.Snapshot(shot);
+                }
                 if (t == last)
                 {
                     yield return new RunEvent.Finished(net);
@@ -43,6 +92,15 @@ public static class Simulation
             if (!stepper.Step(t))
             {
                 yield return Divergence(spec, t + 1, "theta = W^T a");
+                yield break;
+            }
+            if (runaway.Exceeded(spec.Problem, stepper.Theta) is { } loss)
+            {
+                yield return Divergence(spec, t + 1, "train loss") with
+                {
+                    // No '+' or quote in the text: it lands in JSON, whose writer would escape them.
+                    Reason = $"= {loss.ToString("0.###e0", CultureInfo.InvariantCulture)}, more than 1e12 times its reference {(runaway.LossLimit / RunawayRule.Factor).ToString("0.###e0", CultureInfo.InvariantCulture)} (the larger of the initial loss and the loss of the zero network)",
+                };
                 yield break;
             }
         }

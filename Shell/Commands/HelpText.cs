@@ -15,6 +15,8 @@ public static class HelpText
 
         commands:
           run [PRESET] [options]   simulate one run and write its run folder
+          resume RUNDIR            continue a stopped or killed run from its latest checkpoint
+          replay RUNDIR [--check]  run a recorded run again; --check compares it bit for bit
           reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
           verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
           bench [--quick]          steps per second of each engine across widths
@@ -23,6 +25,8 @@ public static class HelpText
 
         `lnsgd run --help` documents every option and config key.
         exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
+        130 / 143: stopped by SIGINT / SIGTERM after a checkpoint (`lnsgd resume RUNDIR` continues).
+        replay --check: 0 the replay matches, 1 it differs (the first step and metric are named).
 
         """;
 
@@ -69,6 +73,45 @@ public static class HelpText
 
         """;
 
+    /// <summary><c>lnsgd resume --help</c>.</summary>
+    public static string Resume() =>
+        """
+        usage: lnsgd resume RUNDIR [--quiet]
+
+        Continues the run in RUNDIR from its checkpoint.npz: a run stopped by SIGINT or SIGTERM
+        (status 'interrupted'), or one killed while it wrote checkpoints (status 'running'; with
+        no checkpoint yet it starts again from step 0). The finished folder equals the one an
+        uninterrupted run writes, byte for byte. Input files (--data, --init) are read again
+        from the recorded paths and must still have the recorded SHA-256. A second SIGINT or
+        SIGTERM stops it again the same way.
+
+        exit codes: 0 finished, 2 bad input (not resumable, damaged or foreign checkpoint),
+        3 diverged, 130 / 143 stopped again.
+
+        """;
+
+    /// <summary><c>lnsgd replay --help</c>.</summary>
+    public static string Replay() =>
+        """
+        usage: lnsgd replay RUNDIR [--check] [--out DIR] [--force] [--quiet]
+
+        Runs the run recorded in RUNDIR/manifest.json again: same config, seed, engine and
+        input files (which must still have the recorded SHA-256).
+
+        options:
+          --check       write nothing; compare every row of the metrics.csv, trace.csv and
+                        snapshots.csv the manifest lists, how the run ended, and
+                        trajectory_sha256, bit for bit. A running or interrupted run is
+                        compared up to its checkpoint step.
+          --out DIR     without --check: where to write the replayed run (default RUNDIR-replay)
+          --force       overwrite a non-empty --out folder
+          --quiet       print nothing but errors
+
+        exit codes: 0 the replay matches (or was written), 1 it differs: the first step, file,
+        column and both values are named on stderr; 2 bad input.
+
+        """;
+
     /// <summary><c>lnsgd run --help</c>: options, then every key with meaning, default and range.</summary>
     public static string Run()
     {
@@ -76,6 +119,7 @@ public static class HelpText
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
+                             [--checkpoint-every K]
                              [--out DIR] [--force] [--no-plots] [--quiet]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
@@ -99,6 +143,9 @@ public static class HelpText
                                 the label noise added to each; for gd steps x n, rows 0..n-1;
                                 sam uses its base's draws; oscillation has no tape and is
                                 refused) and final.npz (W, a), for numpy and PyTorch
+              --checkpoint-every K
+                                write checkpoint.npz every K steps (atomically, with a
+                                'running' manifest), so `lnsgd resume DIR` survives kill -9
               --out DIR         output folder
               --force           overwrite a non-empty output folder
               --no-plots        write no figures (the data files and manifest only)

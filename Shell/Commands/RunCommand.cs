@@ -4,16 +4,18 @@ using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
+using Lnsgd.Shell.Runs;
 
 namespace Lnsgd.Shell.Commands;
 
 /// <summary>
 /// <c>lnsgd run</c>: resolve the config (Shell reads), fold the pure simulation (Core decides),
-/// write the run folder (Shell writes). Exit 0 on success, 2 on bad input, 3 on divergence.
+/// write the run folder (Shell writes). Exit 0 on success, 2 on bad input, 3 on divergence,
+/// 130/143 when SIGINT/SIGTERM stopped it (then <c>lnsgd resume</c> completes it).
 /// </summary>
 public static class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every"];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -21,36 +23,41 @@ public static class RunCommand
     {
         var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
+        var plan = Plan(parsed);
+        using var stop = StopSignal.Listen();
+        return RunSession.Execute(plan, stdout, stderr, stop, parsed.Has("--quiet"));
+    }
+
+    /// <summary>The plan of a <c>run</c> command line (without <c>run</c>): validates everything, prepares the folder, runs nothing.</summary>
+    public static RunPlan Plan(IReadOnlyList<string> args) => Plan(Arguments.Parse(args, ValueOptions, FlagOptions));
+
+    private static RunPlan Plan(Arguments parsed)
+    {
         if (parsed.Positionals.Count > 1) throw new UsageError($"run takes at most one preset, got: {string.Join(' ', parsed.Positionals)}");
         var (config, preset) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
         (config, var problem, var initial, var inputs) = ArrayInputs.Apply(config, parsed.Last("--data"), parsed.Last("--init"), ExplicitKeys(parsed));
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
+        var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}");
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
         var spec = RunSpec.Resolve(config, problem, initial);
         var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
         if (engine is not { } chosen) throw new UsageError(engineError!);
-        var progress = new Progress(config.Steps, parsed.Has("--quiet"), stdout, !Console.IsOutputRedirected && stdout == Console.Out);
-        var trajectory = Trajectory.Of(Observe(Simulation.Run(spec, chosen), progress));
-        RunFolder.Write(outDir, config, preset, EngineChoice.Name(chosen), trajectory, plots: !parsed.Has("--no-plots"),
-            extra: export ? NpzExport.Files(spec, trajectory) : null, inputs: inputs);
-
-        if (trajectory.Divergence is { } d)
+        // Overwriting with --force: another run's checkpoint and leftovers must not be taken for this run's.
+        if (parsed.Has("--force"))
         {
-            progress.Abort();
-            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
-            return 3;
+            StaleFiles.RemoveTemporaries(outDir);
+            if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
         }
-        if (!parsed.Has("--quiet"))
-        {
-            var last = trajectory.Rows[^1];
-            var first = trajectory.Rows[0];
-            stdout.WriteLine($"wrote {outDir}: {config.Steps} steps, mean_w_sq {first.MeanWSq:G4} -> {last.MeanWSq:G4}, w_frob {first.WFrob:G6} -> {last.WFrob:G6}, mean_cos {last.MeanCos:F4}, test_loss {last.TestLoss:G4}");
-        }
-        return 0;
+        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
     }
+
+    private static long CheckpointEvery(string? text) =>
+        text is null ? 0
+        : long.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var k) && k >= 0 ? k
+        : throw new UsageError($"invalid value for '--checkpoint-every': '{text}' (allowed: integer >= 0; 0 = no periodic checkpoints)");
 
     // Keys the user set by name (config file or --set), as opposed to defaults and presets.
     private static HashSet<string> ExplicitKeys(Arguments parsed)
@@ -66,14 +73,5 @@ public static class RunCommand
         if (parsed.Last("--seed") is { } seed) yield return ("seed", seed);
         if (parsed.Last("--steps") is { } steps) yield return ("steps", steps);
         if (parsed.Last("--record-every") is { } every) yield return ("record_every", every);
-    }
-
-    private static IEnumerable<RunEvent> Observe(IEnumerable<RunEvent> events, Progress progress)
-    {
-        foreach (var e in events)
-        {
-            if (e is RunEvent.Recorded r) progress.Report(r.Row);
-            yield return e;
-        }
     }
 }

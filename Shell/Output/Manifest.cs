@@ -25,7 +25,7 @@ public static class Manifest
     /// seed no longer determines the data or the initial weights.
     /// </summary>
     public static string Write(RunConfig config, string? preset, string engine, Trajectory trajectory, IEnumerable<string> files,
-        IReadOnlyList<InputFile>? inputs = null)
+        IReadOnlyList<InputFile>? inputs = null, ManifestState? state = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -55,9 +55,17 @@ public static class Manifest
                 }
                 w.WriteEndObject();
             }
+            if (state?.Options is { } options)
+            {
+                w.WriteStartObject("run_options");
+                w.WriteNumber("checkpoint_every", options.CheckpointEvery);
+                w.WriteBoolean("export_npz", options.ExportNpz);
+                w.WriteBoolean("plots", options.Plots);
+                w.WriteEndObject();
+            }
             var divergence = trajectory.Divergence;
-            w.WriteString("status", divergence is null ? "finished" : "diverged");
-            w.WriteNumber("steps_completed", divergence is null ? config.Steps : divergence.Step - 1);
+            w.WriteString("status", state?.Status ?? (divergence is null ? "finished" : "diverged"));
+            w.WriteNumber("steps_completed", state?.StepsCompleted ?? (divergence is null ? config.Steps : divergence.Step - 1));
             w.WriteNumber("records", trajectory.Rows.Length);
             if (divergence is null) w.WriteNull("divergence");
             else
@@ -66,6 +74,7 @@ public static class Manifest
                 w.WriteNumber("step", divergence.Step);
                 w.WriteString("quantity", divergence.Quantity);
                 w.WriteNumber("stable_eta_estimate", divergence.StableEta);
+                w.WriteString("reason", divergence.Reason);
                 w.WriteEndObject();
             }
             w.WriteString("trajectory_sha256", Trajectory.Hash(trajectory.Rows));

@@ -24,7 +24,8 @@ public static class RunFolder
     /// them all and the <paramref name="inputs"/> the run read.
     /// </summary>
     public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true,
-        IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null)
+        IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null,
+        ManifestState? state = null)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
@@ -33,6 +34,6 @@ public static class RunFolder
         foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
         var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
         AtomicFile.WriteText(Path.Combine(dir, "manifest.json"),
-            Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs));
+            Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs, state));
     }
 }

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Lnsgd.Core.Engines;
+
+namespace Lnsgd.Core.Simulation;
+
+/// <summary>
+/// The stepper's own state after <paramref name="Step"/> steps: exactly the buffers the next
+/// step reads. On the dense engine they are the network's W (m×d, row-major) and a; on the gram
+/// engine they are the virtual network K ((d+1)×d and d+1) — U and the start network are
+/// re-derived from the spec by the same deterministic QR. <paramref name="Theta"/> is the θ the
+/// next gradient uses; the kernel accumulates it in neuron order, so it always equals Wᵀa summed
+/// in that order, which <see cref="Checkpoint.Check"/> verifies bit for bit. Nothing else is
+/// state: the RNG is counter-based, SAM's perturbed point is rebuilt each step, and the
+/// oscillation chain's state is a itself.
+/// </summary>
+public sealed record EngineState(
+    long Step, Engine Engine, int Rows, int D, ImmutableArray<double> W, ImmutableArray<double> A, ImmutableArray<double> Theta);

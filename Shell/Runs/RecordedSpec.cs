@@ -1,0 +1,37 @@
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Config;
+using Lnsgd.Shell.Output;
+
+namespace Lnsgd.Shell.Runs;
+
+/// <summary>
+/// A recorded run made runnable again: the input files it read are read again and must have
+/// the recorded SHA-256, and the recorded engine must be one the config allows. Every failure is
+/// a <see cref="UsageError"/>.
+/// </summary>
+public static class RecordedSpec
+{
+    /// <summary>The spec, engine and input files of <paramref name="run"/>; <paramref name="origin"/> names its manifest.</summary>
+    public static (RunSpec Spec, Engine Engine, IReadOnlyList<Manifest.InputFile> Inputs) Resolve(RecordedRun run, string origin)
+    {
+        var data = run.Inputs.FirstOrDefault(i => i.Option == "--data");
+        var init = run.Inputs.FirstOrDefault(i => i.Option == "--init");
+        var (config, problem, initial, inputs) = ArrayInputs.Apply(run.Config, data?.Path, init?.Path, new HashSet<string>());
+        foreach (var read in inputs)
+        {
+            var expected = run.Inputs.First(i => i.Option == read.Option).Sha256;
+            if (read.Sha256 != expected)
+                throw new UsageError($"{read.Option} file '{read.Path}' has changed since the run: its sha256 is {read.Sha256}, the manifest records {expected}");
+        }
+        if (config != run.Config) throw new UsageError($"manifest '{origin}': its config does not match the shapes of its input files");
+        var spec = RunSpec.Resolve(config, problem, initial);
+        var engine = run.Engine == "gram" ? Engine.Gram : Engine.Dense;
+        var (allowed, error) = EngineChoice.Resolve(config with { Engine = run.Engine }, spec.Optimiser);
+        if (allowed is null) throw new UsageError($"manifest '{origin}': {error}");
+        if (config.Engine != "auto" && config.Engine != run.Engine)
+            throw new UsageError($"manifest '{origin}': 'engine' is '{run.Engine}' but its config asks for '{config.Engine}'");
+        return (spec, engine, inputs);
+    }
+}

@@ -1,0 +1,98 @@
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Interchange;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Output;
+
+namespace Lnsgd.Shell.Runs;
+
+/// <summary>
+/// Executes a <see cref="RunPlan"/> and keeps its folder recoverable at every moment:
+/// with a checkpoint period K the manifest says <c>running</c> from the start and each
+/// checkpoint is written before the manifest that mentions it; a stop request ends the run
+/// after the current step with <c>checkpoint.npz</c>, the records so far and an
+/// <c>interrupted</c> manifest; the end writes the usual folder. A finished run drops its
+/// checkpoint; a diverged one keeps the last (unlisted: it is recovery state, not output).
+/// Exit codes: 0 finished, 3 diverged, 130/143 stopped by SIGINT/SIGTERM.
+/// </summary>
+public static class RunSession
+{
+    /// <summary>Runs the plan; returns the exit code.</summary>
+    public static int Execute(RunPlan plan, TextWriter stdout, TextWriter stderr, StopSignal stop, bool quiet)
+    {
+        var (spec, dir, options) = (plan.Spec, plan.OutDir, plan.Options);
+        var config = spec.Config;
+        var engine = EngineChoice.Name(plan.Engine);
+        var checkpointed = options.CheckpointEvery > 0;
+        CreateFolder(dir);
+        var lastCheckpoint = plan.From?.State.Step;
+        if (checkpointed && plan.From is null)
+            AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, plan.Preset, engine,
+                new Trajectory([], [], [], null, null), [], plan.Inputs, new ManifestState("running", 0, options)));
+
+        var progress = new Progress(config.Steps, quiet, stdout, !Console.IsOutputRedirected && stdout == Console.Out);
+        Checkpoint? stopped = null;
+        IEnumerable<RunEvent> Tap(IEnumerable<RunEvent> events)
+        {
+            foreach (var e in events)
+            {
+                switch (e)
+                {
+                    case RunEvent.Recorded r: progress.Report(r.Row); break;
+                    case RunEvent.Checkpointed c:
+                        // Checkpoint first: a manifest never names a checkpoint that is not on disk yet.
+                        CheckpointFile.Write(dir, c.Value);
+                        AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, plan.Preset, engine, Recorded(c.Value),
+                            [CheckpointFile.Name], plan.Inputs, new ManifestState("running", c.Value.State.Step, options)));
+                        lastCheckpoint = c.Value.State.Step;
+                        break;
+                    case RunEvent.Stopped s: stopped = s.Value; break;
+                }
+                yield return e;
+            }
+        }
+        var control = new RunControl { From = plan.From, CheckpointEvery = options.CheckpointEvery, StopBefore = stop.Requested };
+        var events = Tap(Simulation.Run(spec, plan.Engine, control));
+        var trajectory = plan.From is { } from ? from.Continue(events) : Trajectory.Of(events);
+
+        if (stopped is { } at)
+        {
+            progress.Abort();
+            RunFolder.Write(dir, config, plan.Preset, engine, Recorded(at), plots: false,
+                extra: [(CheckpointFile.Name, s => Npz.Write(s, CheckpointArrays.Of(at)))], inputs: plan.Inputs,
+                state: new ManifestState("interrupted", at.State.Step, options));
+            stderr.WriteLine($"lnsgd: stopped by {stop.Name} before step {at.State.Step} of {config.Steps}; the checkpoint and the records so far are in {dir}; continue with: lnsgd resume {dir}");
+            return stop.ExitCode;
+        }
+
+        RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
+            extra: options.ExportNpz ? NpzExport.Files(spec, trajectory) : null, inputs: plan.Inputs,
+            state: checkpointed ? new ManifestState(Options: options) : null);
+        var checkpointPath = Path.Combine(dir, CheckpointFile.Name);
+        if (trajectory.Divergence is { } d)
+        {
+            progress.Abort();
+            var kept = File.Exists(checkpointPath) && lastCheckpoint is { } k ? $"; the last good checkpoint (before step {k}) stays in {checkpointPath}" : "";
+            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} {d.Reason}; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {dir}{kept}");
+            return 3;
+        }
+        // Finished: the checkpoint has done its job, and the folder now equals an uninterrupted run's.
+        if (File.Exists(checkpointPath)) File.Delete(checkpointPath);
+        if (!quiet)
+        {
+            var (first, last) = (trajectory.Rows[0], trajectory.Rows[^1]);
+            stdout.WriteLine($"wrote {dir}: {config.Steps} steps, mean_w_sq {first.MeanWSq:G4} -> {last.MeanWSq:G4}, w_frob {first.WFrob:G6} -> {last.WFrob:G6}, mean_cos {last.MeanCos:F4}, test_loss {last.TestLoss:G4}");
+        }
+        return 0;
+    }
+
+    /// <summary>What a checkpoint recorded, as a trajectory that neither finished nor diverged.</summary>
+    public static Trajectory Recorded(Checkpoint c) => new(c.Rows, c.Trace, c.Snapshots, null, null);
+
+    private static void CreateFolder(string dir)
+    {
+        try { Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        { throw new UsageError($"cannot create output folder '{dir}': {e.Message}"); }
+    }
+}
