@@ -40,7 +40,7 @@ public static class RunCommand
         if (trajectory.Divergence is { } d)
         {
             progress.Abort();
-            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {outDir}");
+            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} is not finite; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); the records made before that step are in {outDir}");
             return 3;
         }
         if (!parsed.Has("--quiet"))
