@@ -24,8 +24,8 @@ public static class Presets
             Fig2 with { Steps = 100_000, RecordEvery = 250, Schedule = "periodic", PeriodOn = 5000, PeriodOff = 5000 }),
         new("oscillation", "Eqs. 6-7 / Lemma 4: W by clean GD, each a_i on a {-q,0,q} chain, q=eta^(1/4), m=1/sqrt(eta)",
             Fig2 with { Optimizer = "oscillation", M = 32, Sigma = 0.0, Steps = 300_000, RecordEvery = 1000 }),
-        new("fig4-sam", "Fig. 4: normalised per-sample SAM (rho=0.1) without label noise on the fig2 setting",
-            Fig2 with { Optimizer = "sam", Sigma = 0.0, Rho = 0.1, Steps = 1_000_000 }),
+        new("fig4-sam", "Fig. 4: normalised per-sample SAM (rho=0.15) without label noise on the fig2 setting",
+            Fig2 with { Optimizer = "sam", Sigma = 0.0, Rho = 0.15, Steps = 1_000_000 }),
         new("fig4-sam-noise", "Fig. 4 with label noise: SAM (rho=0.01) plus sigma=4 label noise",
             Fig2 with { Optimizer = "sam", Sigma = 4.0, Rho = 0.01, Steps = 1_000_000 }),
     ];

@@ -42,7 +42,7 @@ public static class HelpText
 
         options:
           --out DIR       output folder (default: reproduction)
-          --quick         divide every step count by 10 (what CI runs)
+          --quick         halve every step count (what CI runs)
           --seed N        seed of every run (default 0)
           --parallel N    runs at once (default: the number of cores)
           --force         overwrite a non-empty output folder

@@ -30,7 +30,7 @@ public static class ReportWriter
         sb.Append("Every number below was measured by this run; each run's folder is under `runs/PRESET/` ");
         sb.Append("(metrics.csv, figures, manifest.json with the full config and trajectory hash).\n");
         if (quick)
-            sb.Append("\n**Quick mode:** every step count is divided by 10 (same code paths). Verdicts judge these shortened runs; " +
+            sb.Append($"\n**Quick mode:** every step count is divided by {Commands.ReproduceCommand.QuickDivisor} (same code paths). Verdicts judge these shortened runs; " +
                       "the full reproduction is `lnsgd reproduce`.\n");
 
         sb.Append("\n## Summary\n\n");

@@ -73,7 +73,7 @@ public static class RunSession
         {
             progress.Abort();
             var kept = File.Exists(checkpointPath) && lastCheckpoint is { } k ? $"; the last good checkpoint (before step {k}) stays in {checkpointPath}" : "";
-            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} {d.Reason}; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); records up to step {d.Step - 1} are in {dir}{kept}");
+            stderr.WriteLine($"lnsgd: run diverged at step {d.Step}: {d.Quantity} {d.Reason}; stable step size estimate 2/lambda_max = {d.StableEta:G4} (eta = {config.Eta:G4}); the records made before that step are in {dir}{kept}");
             return 3;
         }
         // Finished: the checkpoint has done its job, and the folder now equals an uninterrupted run's.

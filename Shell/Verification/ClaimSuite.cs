@@ -58,7 +58,7 @@ public static class ClaimSuite
                 Of(s => s.Lemma3.StrongDecreaseRate), 0.25, "≥ 0.25"),
             Below("lemma3-positive", "Lemma 3: P(ΔW_i > 0) ≤ ρ/m^(1/8) while lazy", "frequency over steps × lazy neurons",
                 Of(s => s.Lemma3.PositiveRate), bound + 1e-300, $"≤ {bound:G3}", bound >= 1 ? "vacuous at this m" : ""),
-            new("drift", "The exact expected drift predicts the change of mean ‖w_i‖² − a_i²", "measured / predicted over 50,000 steps (fig2)",
+            new("drift", "The exact expected drift predicts the change of mean ‖w_i‖² − a_i²", "measured / predicted over 10,000 steps (fig2)",
                 drift, "interval contains 1", drift.Low <= 1 && 1 <= drift.High ? ClaimVerdict.Holds : ClaimVerdict.Fails,
                 $"label noise's share of the prediction: {seeds.Average(s => s.DriftNoiseShare):G3}"),
             Below("periodic", "Periodic label noise shrinks the norms only while it is on", "|change while off| / |change while on| (periodic)",

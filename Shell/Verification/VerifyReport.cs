@@ -19,7 +19,7 @@ public static class VerifyReport
         sb.Append("rows marked info compare with theory that states only an order or a sufficient condition.\n\n");
         sb.Append("| ").AppendJoin(" | ", Columns).Append(" |\n|").Append(string.Concat(Columns.Select(_ => "---|"))).Append('\n');
         foreach (var r in rows)
-            sb.Append($"| {r.Id} | {r.Claim} | {r.Statistic} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {r.Threshold} | {Word(r.Verdict)} | {r.Note} |\n");
+            sb.Append($"| {r.Id} | {Cell(r.Claim)} | {Cell(r.Statistic)} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {Cell(r.Threshold)} | {Word(r.Verdict)} | {Cell(r.Note)} |\n");
         var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();
         sb.Append(failed.Count == 0 ? "\nEvery claim holds.\n" : $"\nFailed: {string.Join(", ", failed)}.\n");
         return sb.ToString();
@@ -46,6 +46,9 @@ public static class VerifyReport
             sb.Append($"{Word(r.Verdict),-6} {r.Id,-22} {N(r.Measured.Mean),11} [{N(r.Measured.Low)}, {N(r.Measured.High)}]  {r.Threshold}\n");
         return sb.ToString();
     }
+
+    // A literal '|' (as in |cos|) would end a Markdown table cell.
+    private static string Cell(string text) => text.Replace("|", "\\|");
 
     private static string Word(ClaimVerdict v) => v switch { ClaimVerdict.Holds => "holds", ClaimVerdict.Fails => "FAILS", _ => "info" };
 
