@@ -26,10 +26,11 @@ public static class CheckpointArrays
     {
         var s = c.State;
         var width = c.Snapshots.IsEmpty ? 0 : c.Snapshots[0].WSq.Length;
+        var sha = Convert.FromHexString(c.Fingerprint);
         return
         [
             ("format", Longs([Format])),
-            ("fingerprint", Longs([.. Enumerable.Range(0, 4).Select(k => BitConverter.ToInt64(Convert.FromHexString(c.Fingerprint), 8 * k))])),
+            ("fingerprint", Longs([.. Enumerable.Range(0, 4).Select(k => BitConverter.ToInt64(sha, 8 * k))])),
             ("step", Longs([s.Step])),
             ("engine", Longs([s.Engine == Engine.Gram ? 1 : 0])),
             ("W", NpyArray.Matrix(s.Rows, s.D, s.W)),
