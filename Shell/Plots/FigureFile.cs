@@ -30,7 +30,18 @@ public static class FigureFile
         // The SVG canvas writes its closing tags when disposed, so it must be gone before the bytes are read.
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), buffer))
             Draw(canvas, panels, width, height);
-        return buffer.ToArray();
+        return RenumberClipIds(buffer.ToArray());
+    }
+
+    // Skia numbers clip paths with a counter shared by the whole process, so the same figure
+    // drawn after others (or beside them on another thread) would get other ids. Renumbering
+    // them in order of appearance makes the SVG bytes a function of the figure alone.
+    private static byte[] RenumberClipIds(byte[] svg)
+    {
+        var ids = new Dictionary<string, int>();
+        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(svg), @"\bcl_([0-9a-f]+)\b",
+            m => "cl_" + (ids.TryGetValue(m.Groups[1].Value, out var k) ? k : ids[m.Groups[1].Value] = ids.Count).ToString("x"));
+        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     /// <summary>Writes <c>stem.png</c> and <c>stem.svg</c> into <paramref name="dir"/>; returns those two file names.</summary>
