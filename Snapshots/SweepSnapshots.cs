@@ -50,6 +50,10 @@ public sealed class SweepSnapshots : IDisposable
         });
     }
 
+    [Fact]
+    public void Sweep_and_collect_help() =>
+        Snapshot.Match(new { sweep = Lnsgd.Shell.Commands.HelpText.Sweep().Split('\n'), collect = Lnsgd.Shell.Commands.HelpText.Collect().Split('\n') });
+
     /// <summary>The README's example sweep: its 60 runs in order, with their ids (which must stay stable across versions).</summary>
     [Fact]
     public void The_README_example_sweep_expands_to_these_runs()

@@ -52,7 +52,8 @@ public static class PhaseDiagram
         var meaning = SweepSummary.Columns.FirstOrDefault(c => c.Name == grid.Value)?.Meaning;
         var runs = grid.Cells.Select(c => c.Runs).Distinct().Order().ToList();
         var perCell = runs.Count == 1 ? $"{runs[0]} run{(runs[0] == 1 ? "" : "s")} per cell" : $"{runs.Min()}–{runs.Max()} runs per cell";
-        var note = $"mean over the seeds of each cell ({perCell}); (k/n): only k of n runs reached it" + (caption is null ? "" : "\n" + caption);
+        var partial = grid.Cells.Any(c => c.Reached < c.Runs) ? "; (k/n): only k of the n runs have a value" : "";
+        var note = $"mean over the seeds of each cell ({perCell}){partial}" + (caption is null ? "" : "\n" + caption);
         return Panel(grid, meaning is null ? grid.Value : $"{grid.Value}: {Shorten(meaning)}", note, grid.Value, "not reached");
     }
 
@@ -115,7 +116,7 @@ public static class PhaseDiagram
         bar.Label = log ? $"{colorLabel} (log scale)" : colorLabel;
         bar.LabelStyle.FontSize = 14;
         if (log) bar.Axis.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = LogScale.PowerOfTen };
-        else FigureStyle.Sparse(bar.Axis.TickGenerator);
+        else bar.Axis.TickGenerator = new NumericAutomatic { TickDensity = 0.4 };
         return plot;
     }
 
