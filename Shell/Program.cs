@@ -23,9 +23,11 @@ public static class Program
                 case "replay": return ReplayCommand.Execute(rest, stdout, stderr);
                 case "reproduce": return ReproduceCommand.Execute(rest, stdout);
                 case "bench": return BenchCommand.Execute(rest, stdout);
+                case "sweep": return SweepCommand.Execute(rest, stdout, stderr);
+                case "collect": return CollectCommand.Execute(rest, stdout);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, sweep, collect, presets, help)");
             }
         }
         catch (UsageError e)

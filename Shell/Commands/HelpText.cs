@@ -20,6 +20,8 @@ public static class HelpText
           reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
           verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
           bench [--quick]          steps per second of each engine across widths
+          sweep SPEC [options]     a grid of runs on local cores, a Slurm array or a Kubernetes Indexed Job
+          collect DIR [options]    a sweep's runs as one table (CSV, Parquet) and phase diagrams
           presets                  list every preset with its values
           help                     this text
 
@@ -109,6 +111,74 @@ public static class HelpText
 
         exit codes: 0 the replay matches (or was written), 1 it differs: the first step, file,
         column and both values are named on stderr; 2 bad input.
+
+        """;
+
+    /// <summary><c>lnsgd sweep --help</c>.</summary>
+    public static string Sweep() =>
+        """
+        usage: lnsgd sweep SPEC [--out DIR] [--parallel N] [--shard i/N | --shards N]
+                               [--plots] [--dry-run] [--quiet]
+
+        SPEC is a `run` config file (TOML) in which a list is a grid axis:
+            preset = "fig2"                  # optional starting point
+            steps = 400000                   # one value: every run
+            sigma = [1, 2, 4, 8]             # a list: a grid axis
+            eta = [5e-4, 1e-3, 2e-3]         # grid = every combination of the lists
+            seeds = 5                        # every point over seeds 0..4 (or seeds = [3, 7])
+            [[cases]]                        # optional extra points: the preset, the one-value
+            sigma = 0                        # keys and the case's own keys (lists allowed)
+        A spec with cases and no list runs only the cases. Each run is identified by the SHA-256
+        of its resolved config and written to DIR/<first 16 hex digits>/ (manifest.json,
+        metrics.csv, trace.csv, snapshots.csv). A run whose folder is complete (manifest present,
+        config and metrics matching its hashes) is skipped, so a killed sweep resumes where it
+        stopped; a half-written folder is redone; a failed run leaves DIR/<id>/error.txt and the
+        others go on.
+
+        options:
+          --out DIR       output folder (default: sweeps/<SPEC name without extension>)
+          --parallel N    runs at once (default: the number of cores)
+          --shard i/N     run only shard i of N (0 <= i < N): the runs at positions i, i+N, ...
+                          of the sweep sorted by hash, so N processes split it with no overlap
+          --shards N      the shard count for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX
+                          gives i); under a Slurm job array the shard comes from
+                          SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT
+          --plots         also draw each run's figures (slower; off by default in sweeps)
+          --dry-run       list this shard's runs (id and swept values) and stop
+          --quiet         print only failures
+
+        exit codes: 0 every run of the shard is complete (finished or diverged), 1 a run failed,
+        2 bad input (nothing is run).
+
+        """;
+
+    /// <summary><c>lnsgd collect --help</c>.</summary>
+    public static string Collect() =>
+        """
+        usage: lnsgd collect DIR [--out FILE] [--x KEY --y KEY] [--value COLUMN]...
+                                 [--where key=value]... [--no-plots] [--quiet]
+
+        Reads every complete run folder directly under DIR (a sweep's output, or any folder of
+        `lnsgd run` outputs) and writes one table, one row per run: run id, status, every config
+        key, final metrics, phase steps (escape_step, norm_halved_step, phase_one_end_step,
+        alignment_start_step, cos05_step, cos09_step, min_cos09_step, converged_step) and
+        Theorem 2's T1, as FILE (CSV) and FILE with extension .parquet. Failed and incomplete
+        folders are listed and left out.
+
+        Then it draws phase diagrams beside FILE: each --value column averaged over the seeds of
+        every (x, y) point, as a heatmap PNG and SVG plus its cells as CSV. For escape_step over
+        two of sigma, eta and m, Theorem 2's prediction T1 is drawn underneath on the same axes.
+
+        options:
+          --out FILE        the CSV file (default: DIR/sweep.csv)
+          --x KEY, --y KEY  the two swept keys of the diagrams (default: the two keys besides
+                            the seed that vary, when exactly two do)
+          --value COLUMN    a summary column to draw (repeatable; default: escape_step and
+                            final_mean_cos)
+          --where key=value keep only runs with this value (repeatable): fixes keys that vary
+                            but are not axes
+          --no-plots        write the table only
+          --quiet           print nothing but errors
 
         """;
 
