@@ -21,9 +21,10 @@ public static class Program
                 case "verify": return VerifyCommand.Execute(rest, stdout, stderr);
                 case "reproduce": return ReproduceCommand.Execute(rest, stdout);
                 case "bench": return BenchCommand.Execute(rest, stdout);
+                case "real": return RealCommand.Execute(rest, stdout, stderr);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, reproduce, verify, bench, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, reproduce, verify, bench, real, presets, help)");
             }
         }
         catch (UsageError e)

@@ -18,6 +18,7 @@ public static class HelpText
           reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
           verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
           bench [--quick]          steps per second of each engine across widths
+          real PRESET [options]    nonlinear networks on real images (fig1, fig3, fig5) and fig2-tanh/-relu
           presets                  list every preset with its values
           help                     this text
 
@@ -30,6 +31,7 @@ public static class HelpText
     public static string Reproduce() =>
         """
         usage: lnsgd reproduce [--out DIR] [--quick] [--seed N] [--parallel N] [--force] [--quiet]
+                               [--real] [--data-dir DIR]
 
         Runs every synthetic experiment of the paper (presets fig2, fig2-clean, periodic,
         oscillation, fig4-sam, fig4-sam-noise), writes each run folder under DIR/runs/, the
@@ -43,6 +45,10 @@ public static class HelpText
           --parallel N    runs at once (default: the number of cores)
           --force         overwrite a non-empty output folder
           --quiet         print nothing but errors
+          --real          also run the real-data and nonlinear presets (fig3, fig5, fig1,
+                          fig2-tanh, fig2-relu; see `lnsgd real --help`) into DIR/real/ and
+                          add them to the report; needs Fashion-MNIST
+          --data-dir DIR  where the real presets' dataset is (default: Debian's location)
 
         """;
 
