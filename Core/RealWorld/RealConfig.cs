@@ -3,7 +3,8 @@ namespace Lnsgd.Core.RealWorld;
 /// <summary>
 /// The settings of a real-data experiment (every key of <c>lnsgd real --set</c>; see
 /// <see cref="RealSchema"/> for meanings and ranges). Defaults are the Fig. 3 notebook's:
-/// 64 + 64 Fashion-MNIST images, Dense(512) → erf → Dense(10), NTK parameterisation with
+/// 64 + 64 Fashion-MNIST images, Dense(512) → erf → Dense(10), standard parameterisation (the
+/// notebook's stax.Dense(..., parameterization='standard')) with
 /// σ_w = σ_b = 1, MSE, full-batch GD at η = 1e-3 for 10,000 steps.
 /// </summary>
 public sealed record RealConfig
@@ -19,7 +20,7 @@ public sealed record RealConfig
     /// <summary>erf, relu, tanh or identity.</summary>
     public string Activation { get; init; } = "erf";
     /// <summary>standard or ntk.</summary>
-    public string Param { get; init; } = "ntk";
+    public string Param { get; init; } = "standard";
     /// <summary>σ_w (neural-tangents' W_std).</summary>
     public double WStd { get; init; } = 1.0;
     /// <summary>σ_b (neural-tangents' b_std).</summary>

@@ -28,7 +28,7 @@ public static class RealPresets
     public static ImmutableArray<RealPreset> All { get; } =
     [
         new RealPreset.Images("fig3",
-            "Fig. 3: 64+64 Fashion-MNIST images, Dense(512)-erf-Dense(10) (NTK param.), MSE, GD lr 1e-3, 10,000 steps: clean vs label noise p=0.5 vs linearised",
+            "Fig. 3: 64+64 Fashion-MNIST images, Dense(512)-erf-Dense(10) (standard param., as the notebook), MSE, GD lr 1e-3, 10,000 steps: clean vs label noise p=0.5 vs linearised",
             Fig3, new RealExperiment.Linearisation()),
         new RealPreset.Images("fig5",
             "Fig. 5: the fig3 setting with full-batch SAM (rho=0.05) vs GD vs the linearised models",

@@ -17,8 +17,8 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class RealCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel"];
-    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help"];
+    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -26,6 +26,7 @@ public static class RealCommand
         var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Has("--help")) { stdout.Write(Help()); return 0; }
         if (parsed.Has("--list")) { stdout.Write(List()); return 0; }
+        if (parsed.Has("--bench")) return Bench(parsed, stdout);
         if (parsed.Positionals.Count != 1)
             throw new UsageError($"real takes one preset ({string.Join(", ", RealPresets.All.Select(p => p.Name))}); see `lnsgd real --help`");
         var preset = RealPresets.Find(parsed.Positionals[0])
@@ -65,6 +66,20 @@ public static class RealCommand
             default:
                 throw new UsageError($"preset {preset.Name} has no runner");
         }
+    }
+
+    // The fig1 MLP's epochs, timed (bench/real_compare.sh puts them beside PyTorch's).
+    private static int Bench(Arguments parsed, TextWriter stdout)
+    {
+        var preset = (RealPreset.Images)RealPresets.Find("fig1")!;
+        var config = Configure(preset.Config with { Epochs = 3 }, parsed, quick: false);
+        var threads = parsed.Last("--threads") is { } t
+            ? int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1 ? k : throw new UsageError($"--threads '{t}' must be an integer >= 1")
+            : Environment.ProcessorCount;
+        var (task, _) = LoadTask(config, parsed.Last("--data-dir"));
+        var (seconds, last) = EpochBench.Run(config, task, config.Epochs, threads);
+        stdout.Write(EpochBench.Format(config, task, threads, seconds, last, parsed.Has("--json")));
+        return 0;
     }
 
     /// <summary>The preset's config with --set, --seed, --steps, --epochs and --quick applied, checked.</summary>
@@ -156,6 +171,7 @@ public static class RealCommand
             usage: lnsgd real PRESET [--data-dir DIR] [--set key=value]... [--seed N] [--steps N] [--epochs N]
                                      [--quick] [--out DIR] [--parallel N] [--force] [--no-plots] [--quiet]
                    lnsgd real --list
+                   lnsgd real --bench [--epochs N] [--threads N] [--data-dir DIR] [--set key=value]... [--json]
 
             Nonlinear two-layer networks f(x) = A phi(W x + b) + c. Image presets train several arms on
             the same data and initialisation (e.g. clean GD, label noise GD and their linearised models)
@@ -183,6 +199,10 @@ public static class RealCommand
               --force           overwrite a non-empty output folder
               --no-plots        write no figures
               --quiet           print nothing but errors
+              --bench           time whole epochs (default 3) of fig1's clean arm, no recording:
+                                the number bench/real_compare.sh compares with PyTorch
+              --threads N       threads of the matrix products in --bench (default: every core)
+              --json            --bench prints one JSON object
 
             image preset keys (name, fig3 default, allowed, meaning):
 

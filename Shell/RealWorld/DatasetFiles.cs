@@ -26,9 +26,18 @@ public static class DatasetFiles
         var dir = Folder(dataset, dataDir);
         if (dir is null)
             return $"{dataset} has no default location: pass --data-dir DIR (the folder with {string.Join(", ", Expected(dataset))})";
+        return MissingIn(dataset, dir, isDefault: dataDir is null);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="dir"/> holds the dataset's files, else the reason: for Fashion-MNIST
+    /// at its default location it names the install command.
+    /// </summary>
+    public static string? MissingIn(string dataset, string dir, bool isDefault)
+    {
         var absent = Expected(dataset).Where(f => Locate(dir, f) is null).ToList();
         if (absent.Count == 0) return null;
-        var fix = dataset == "fashion-mnist" && dataDir is null ? $"install it with `{InstallCommand}`, or pass --data-dir DIR" : "check --data-dir";
+        var fix = dataset == "fashion-mnist" && isDefault ? $"install it with `{InstallCommand}`, or pass --data-dir DIR" : "check --data-dir";
         return $"{dataset} not found: {dir} lacks {string.Join(", ", absent)} ({fix})";
     }
 

@@ -141,7 +141,7 @@ public static class RealReport
 
     private static string Opt(double? v) => v is { } x ? Num(x) : "—";
 
-    private static string Percent(double v) => (v >= 0 ? "+" : "") + (100 * v).ToString("F2", Inv) + " %";
+    private static string Percent(double v) => (v >= 0 ? "+" : "") + (100 * v).ToString("G3", Inv) + " %";
 
     private static string PercentPoints(double v) => (v >= 0 ? "+" : "") + (100 * v).ToString("F2", Inv) + " percentage points";
 
