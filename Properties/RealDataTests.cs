@@ -181,6 +181,20 @@ public class RealDataTests
         return Parameters.Distance(theta, pure.Theta.AsSpan()) <= 1e-12 * (1 + Parameters.Norm(theta));
     }
 
+    // Same seed, same numbers, whatever the number of threads of the matrix products.
+    [Property(MaxTest = 6)]
+    public bool An_arm_gives_the_same_bytes_on_one_and_two_threads(ulong seed, bool linearised, bool sam)
+    {
+        var train = RandomSet(40, 6, 6, 1, (int)(seed % 1000));
+        var test = RandomSet(10, 6, 6, 1, (int)(seed % 1000) + 1);
+        var config = new RealConfig { NTrain = 0, NTest = 0, Width = 100, Steps = 6, RecordEvery = 3, Probe = 8, Seed = seed, Batch = linearised ? 0 : 16 };
+        var task = RealTask.Prepare(config, train, test);
+        var arm = new RealArm("arm", linearised, 0.3, sam ? 0.1 : 0.0);
+        var one = ArmRun.Run(config, arm, task, threads: 1);
+        var two = ArmRun.Run(config, arm, task, threads: 2);
+        return one.Rows.SequenceEqual(two.Rows) && one.TestOutputs.Zip(two.TestOutputs).All(p => p.First.SequenceEqual(p.Second));
+    }
+
     [Property(MaxTest = 30)]
     public bool Real_config_keys_round_trip_through_their_text(int raw)
     {

@@ -155,12 +155,20 @@ public static class RealCommand
             IReadOnlyList<KeyValuePair<string, string>> values = preset switch
             {
                 RealPreset.Images i => RealSchema.Describe(i.Config),
-                RealPreset.Teacher t => [new("activation", t.Activation), .. ConfigSchema.Describe(t.Config).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value))],
+                RealPreset.Teacher t => [new("activation", t.Activation), .. ChangedKeys(t.Config)],
                 _ => [],
             };
             sb.Append("  ").AppendJoin(' ', values.Select(kv => $"{kv.Key}={kv.Value}")).Append("\n\n");
         }
         return sb.ToString();
+    }
+
+    // A teacher preset's run-config keys that differ from the defaults (the rest: `lnsgd run --help`).
+    private static IEnumerable<KeyValuePair<string, string>> ChangedKeys(RunConfig config)
+    {
+        var defaults = ConfigSchema.Describe(new RunConfig()).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return ConfigSchema.Describe(config).Where(kv => !defaults.TryGetValue(kv.Key, out var d) || d != kv.Value)
+            .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value));
     }
 
     /// <summary><c>lnsgd real --help</c>.</summary>
