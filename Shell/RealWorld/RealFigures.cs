@@ -105,7 +105,9 @@ public static class RealFigures
     {
         var c = r.Config;
         var batch = c.Batch > 0 && c.Batch < r.Task.Train.Rows ? $"batch {c.Batch}, {c.Epochs} epochs" : $"full batch, {c.Steps:N0} steps";
-        return $"{r.Preset.Name}: {c.Dataset}, {r.Task.Train.Rows} train / {r.Task.Test.Rows} test, {c.Width} {c.Activation} units ({c.Param}), {c.Loss}, η = {c.Eta.ToString("G4", CultureInfo.InvariantCulture)}, {batch}, seed {c.Seed}";
+        // Two short lines: one long line overflows the title area when the legend takes the right side.
+        return $"{r.Preset.Name}: {c.Dataset}, {r.Task.Train.Rows} train / {r.Task.Test.Rows} test, {c.Width} {c.Activation} units ({c.Param})\n" +
+               $"{c.Loss}, η = {c.Eta.ToString("G4", CultureInfo.InvariantCulture)}, {batch}, seed {c.Seed}";
     }
 
     private static void Save(string dir, string stem, List<string> written, params Plot[] panels)
