@@ -40,8 +40,11 @@ public static class RealOutput
             AtomicFile.WriteText(Path.Combine(dir, sub, "metrics.csv"), MetricsCsv(arm));
             files.Add($"{sub}/metrics.csv");
         }
-        AtomicFile.WriteText(Path.Combine(dir, "distances.csv"), DistancesCsv(r));
-        files.Add("distances.csv");
+        if (r.Preset.Experiment.Baseline is not null)
+        {
+            AtomicFile.WriteText(Path.Combine(dir, "distances.csv"), DistancesCsv(r));
+            files.Add("distances.csv");
+        }
         if (r.Arms.Any(a => a.Pruning.Length > 0))
         {
             AtomicFile.WriteText(Path.Combine(dir, "pruning.csv"), PruningCsv(r));

@@ -33,7 +33,7 @@ public static class RealReport
                   $"(seeded subset, standardised {(c.Standardise == "train" ? "by the training subset's pixel mean and std" : "per split by its pixel mean and std")}); " +
                   $"{r.Task.Train.D}-{c.Width}-{r.Task.Train.Classes} network, {c.Activation}, {c.Param} parameterisation (σ_w = {Num(c.WStd)}, σ_b = {Num(c.BStd)}{(c.Bias ? "" : ", no biases")}), " +
                   $"{c.Loss} loss, η = {Num(c.Eta)}, " +
-                  (c.Batch > 0 && c.Batch < r.Task.Train.Rows ? $"SGD with batch {c.Batch} for {c.Epochs} epochs ({ArmRun.TotalSteps(c, r.Task.Train.Rows):N0} steps)" : $"full-batch GD for {c.Steps:N0} steps") +
+                  (c.Batch > 0 && c.Batch < r.Task.Train.Rows ? $"SGD with batch {c.Batch} for {c.Epochs} epoch{(c.Epochs == 1 ? "" : "s")} ({ArmRun.TotalSteps(c, r.Task.Train.Rows):N0} steps)" : $"full-batch GD for {c.Steps:N0} steps") +
                   $"; label noise: {Noise(c, r.Preset.Experiment)}; seed {c.Seed}.\n\n");
         var summaries = RealSummary.Of(r.Preset.Experiment, r.Arms);
         if (r.Preset.Experiment is RealExperiment.Pruning) Pruning(sb, r, summaries);
@@ -131,8 +131,8 @@ public static class RealReport
         _ => "Label noise SGD (Algorithm 1) reaches better test accuracy than plain SGD (about 1.5 % for ResNet-18 on CIFAR-10) and keeps it better under magnitude pruning.",
     };
 
-    private static string Noise(RealConfig c, RealExperiment e) =>
-        (e is RealExperiment.Pruning ? $"τ ∈ {{{c.NoiseLevels}}} against clean" : e is RealExperiment.Sam ? "none (SAM instead)" : $"rate {Num(c.Noise)} on the noisy arms") + ", new class uniform on " +
+    private static string Noise(RealConfig c, RealExperiment e) => e is RealExperiment.Sam ? $"none; the SAM arms use ρ = {Num(c.Rho)}" :
+        (e is RealExperiment.Pruning ? $"τ ∈ {{{c.NoiseLevels}}} against clean" : $"rate {Num(c.Noise)} on the noisy arms") + ", new class uniform on " +
         $"{(c.NoiseClasses == "other" ? "the other c − 1 classes (Algorithm 1)" : "all c classes (the notebook)")}, " +
         $"{(c.NoiseRedraw == "step" ? "redrawn at every step" : "drawn once and kept")}";
 
