@@ -17,7 +17,8 @@ public sealed class FashionMnistFactAttribute : FactAttribute
     /// <summary>Marks the test skipped, naming the install command, when the dataset is absent.</summary>
     public FashionMnistFactAttribute()
     {
-        if (DatasetFiles.Missing("fashion-mnist", Folder) is { } reason) Skip = reason;
+        if (DatasetFiles.Missing("fashion-mnist", Folder) is { } reason)
+            Skip = $"skipped, Fashion-MNIST is absent: {reason}. Install it with `{DatasetFiles.InstallCommand}` (or point LNSGD_FASHION_MNIST_DIR at its files).";
     }
 }
 
