@@ -12,7 +12,8 @@ namespace Lnsgd.Core.Nonlinear;
 /// SIMD micro-kernel (fused multiply-add where the CPU has it); small ones take plain loops.
 /// Deterministic across thread counts: work is split over output tiles only, and every output
 /// element is summed over k in the same blocks, in the same order, whoever computes it.
-/// (MathNet's native providers are not served for Linux here, so this replaces them.)
+/// (MathNet.Numerics 5's native providers need native builds the package feed does not serve for
+/// Linux, so this replaces them.)
 /// </summary>
 public static class Gemm
 {

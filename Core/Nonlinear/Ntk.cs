@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Lnsgd.Core.Nonlinear;
 
 /// <summary>
@@ -66,6 +64,4 @@ public static class Ntk
         var denominator = Parameters.Norm(k0) * Parameters.Norm(kt);
         return denominator > 0 ? 1.0 - Parameters.Dot(k0, kt) / denominator : 0.0;
     }
-
-    internal static double[] Raw(TwoLayerNet net) => ImmutableCollectionsMarshal.AsArray(net.Theta)!;
 }
