@@ -25,9 +25,10 @@ public static class Program
                 case "bench": return BenchCommand.Execute(rest, stdout);
                 case "sweep": return SweepCommand.Execute(rest, stdout, stderr);
                 case "collect": return CollectCommand.Execute(rest, stdout);
+                case "real": return RealCommand.Execute(rest, stdout, stderr);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, sweep, collect, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, sweep, collect, real, presets, help)");
             }
         }
         catch (UsageError e)

@@ -22,4 +22,12 @@ public enum Purpose : ulong
     LabelNoise = 7,
     /// <summary>Oscillation simulation: Markov move of neuron i at step t: counter (t, i).</summary>
     Oscillation = 8,
+    /// <summary>Class label noise of training row i at step t (nonlinear runs): counter (t, i); word 0 decides the flip, word 1 the new class. Fixed noise uses t = 0.</summary>
+    ClassNoise = 9,
+    /// <summary>Biases of a nonlinear network: hidden b_i at counter (0, i), output c_k at counter (1, k).</summary>
+    InitBias = 10,
+    /// <summary>Dataset subset selection: sort key of image i of split s (0 train, 1 test) at counter (s, i).</summary>
+    DataSubset = 11,
+    /// <summary>Epoch shuffling: the Fisher–Yates draw for position i of epoch e at counter (e, i).</summary>
+    EpochShuffle = 12,
 }

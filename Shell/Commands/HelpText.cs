@@ -22,6 +22,7 @@ public static class HelpText
           bench [--quick]          steps per second of each engine across widths
           sweep SPEC [options]     a grid of runs on local cores, a Slurm array or a Kubernetes Indexed Job
           collect DIR [options]    a sweep's runs as one table (CSV, Parquet) and phase diagrams
+          real PRESET [options]    nonlinear networks on real images (fig1, fig3, fig5) and fig2-tanh/-relu
           presets                  list every preset with its values
           help                     this text
 
@@ -36,6 +37,7 @@ public static class HelpText
     public static string Reproduce() =>
         """
         usage: lnsgd reproduce [--out DIR] [--quick] [--seed N] [--parallel N] [--force] [--quiet]
+                               [--real] [--data-dir DIR]
 
         Runs every synthetic experiment of the paper (presets fig2, fig2-clean, periodic,
         oscillation, fig4-sam, fig4-sam-noise), writes each run folder under DIR/runs/, the
@@ -49,6 +51,10 @@ public static class HelpText
           --parallel N    runs at once (default: the number of cores)
           --force         overwrite a non-empty output folder
           --quiet         print nothing but errors
+          --real          also run the real-data and nonlinear presets (fig3, fig5, fig1,
+                          fig2-tanh, fig2-relu; see `lnsgd real --help`) into DIR/real/ and
+                          add them to the report; needs Fashion-MNIST
+          --data-dir DIR  where the real presets' dataset is (default: Debian's location)
 
         """;
 

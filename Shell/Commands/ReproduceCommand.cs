@@ -5,6 +5,7 @@ using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Plots;
+using Lnsgd.Shell.RealWorld;
 using Lnsgd.Shell.Reproduction;
 
 namespace Lnsgd.Shell.Commands;
@@ -16,8 +17,8 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class ReproduceCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--out", "--seed", "--parallel"];
-    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--quiet", "--help"];
+    private static readonly HashSet<string> ValueOptions = ["--out", "--seed", "--parallel", "--data-dir"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--quiet", "--help", "--real"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
@@ -31,6 +32,7 @@ public static class ReproduceCommand
         var parallel = parsed.Last("--parallel") is { } p ? ConfigLoader.Apply(new RunConfig(), "n", p).N : Environment.ProcessorCount;
         var outDir = parsed.Last("--out") ?? "reproduction";
         RunFolder.Prepare(outDir, parsed.Has("--force"));
+        if (parsed.Has("--real")) RealReproduction.Check(parsed.Last("--data-dir"));
 
         var presets = ReproductionPlan.Synthetic.SelectMany(e => e.Runs.Select(r => r.Preset)).Distinct().ToList();
         var runs = new ConcurrentDictionary<string, ReproducedRun>();
@@ -53,6 +55,7 @@ public static class ReproduceCommand
             figures[experiment.Id] = ExperimentFigures.Write(outDir, experiment, labelled, runs[experiment.Runs[0].Preset].Config);
         }
         var report = ReportWriter.Write(Manifest.ToolVersion, quick, seed, runs, figures);
+        if (parsed.Has("--real")) report += RealReproduction.Run(outDir, quick, seed, parsed.Last("--data-dir"), parallel, quiet ? null : stdout);
         AtomicFile.WriteText(Path.Combine(outDir, "report.md"), report);
         if (!quiet) stdout.WriteLine($"wrote {Path.Combine(outDir, "report.md")}");
         return 0;
