@@ -1,11 +1,14 @@
 using System.Text;
+using Lnsgd.Core.Datasets;
 using Lnsgd.Core.Engines;
+using Lnsgd.Core.Sweeps;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Runs;
+using SweepSpecReader = Lnsgd.Shell.Sweeps.SweepSpecReader;
 
 namespace Lnsgd.Properties.Fuzz;
 
@@ -32,7 +35,10 @@ public static class FuzzTargets
         new("metrics.csv", [Utf8(CsvFormat.Metrics(Run().Rows))], bytes => RecordedTables.Parse(bytes, "metrics.csv", RecordedTables.MetricColumns)),
         new("trace.csv", [Utf8(CsvFormat.Trace(0, Run().Trace))], bytes => RecordedTables.Parse(bytes, "trace.csv", RecordedTables.TraceColumns)),
         new("snapshots.csv", [Utf8(CsvFormat.Snapshots(Run().Snapshots))], bytes => RecordedTables.Parse(bytes, "snapshots.csv", RecordedTables.SnapshotColumns)),
-        // IDX, CIFAR and sweep-spec parsers join here when they exist.
+        new("IDX images", IdxSeeds(images: true), bytes => Dataset(() => Idx.Read(bytes, Idx.Encode(TinyImages(1)).Labels, "fuzz"))),
+        new("IDX labels", IdxSeeds(images: false), bytes => Dataset(() => Idx.Read(Idx.Encode(TinyImages(1)).Images, bytes, "fuzz"))),
+        new("CIFAR-10 batch", [Cifar10.Encode(TinyImages(3, 32))], bytes => Dataset(() => Cifar10.Read([("data_batch_1.bin", bytes)], "fuzz"))),
+        new("sweep spec", SpecSeeds(), ParseSpec),
     ]);
 
     /// <summary>All targets.</summary>
@@ -70,6 +76,37 @@ public static class FuzzTargets
         var run = ManifestReader.Parse(bytes, "manifest.json", RunDir);
         RecordedSpec.Resolve(run, "manifest.json");
     }
+
+    // As `lnsgd sweep SPEC` does before running anything: parse, then expand into runs.
+    private static void ParseSpec(byte[] bytes)
+    {
+        var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        var (_, error) = SweepExpansion.Expand(SweepSpecReader.Parse(text, "fuzz.toml"));
+        if (error is not null) throw new UsageError(error);
+    }
+
+    private static T Dataset<T>(Func<T> parse)
+    {
+        try { return parse(); }
+        catch (DatasetFormatException e) { throw new UsageError(e.Message); }
+    }
+
+    private static ImageSet TinyImages(int channels, int side = 4) => new(3, side, side, channels,
+        [.. Enumerable.Range(0, 3 * side * side * channels).Select(k => (byte)(k * 7))], [1, 0, 2], 10);
+
+    private static byte[][] IdxSeeds(bool images)
+    {
+        var raw = images ? Idx.Encode(TinyImages(1)).Images : Idx.Encode(TinyImages(1)).Labels;
+        using var gz = new MemoryStream();
+        using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Optimal)) z.Write(raw);
+        return [raw, gz.ToArray()];
+    }
+
+    private static byte[][] SpecSeeds() =>
+    [
+        Utf8("preset = \"fig2\"\nsteps = 100\nm = 30\nsigma = [1, 2, 4]\neta = [5e-4, 1e-3]\nseeds = 2\n"),
+        Utf8("steps = 50\nm = 20\nseeds = [3, 7]\n[[cases]]\nsigma = 8\neta = 2e-3\n[[cases]]\nsigma = 0\n"),
+    ];
 
     private static T Npy<T>(Func<T> parse)
     {
