@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sweep throughput on one core and on two: the same spec swept into fresh folders with
 # --parallel 1 and --parallel 2, alternating, ROUNDS times each. Prints every trial (wall
-# seconds, CPU seconds, the 1-minute load average before it: other work on the machine slows a
-# trial down) and the speed-up of the best trial of each. Usage:
+# seconds, CPU seconds and so the cores it kept busy, the 1-minute load average before it: other
+# work on the machine takes cores from a trial) and the speed-up of the best trial of each. Usage:
 #   bench/sweep_scaling.sh [SPEC] [ROUNDS]      (defaults: bench/sweep_scaling.toml, 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ for round in $(seq 1 "$rounds"); do
     load=$(cut -d' ' -f1 /proc/loadavg)
     read -r wall user sys < <({ time "$lnsgd" sweep "$spec" --out "$out/sweep" --parallel "$p" --quiet >/dev/null; } 2>&1)
     awk -v r="$round" -v p="$p" -v w="$wall" -v u="$user" -v s="$sys" -v l="$load" -v n="$runs" \
-      'BEGIN { printf "round %d  --parallel %d: %6.1f s wall, %6.1f s CPU, %.3f runs/s (load before: %s)\n", r, p, w, u + s, n / w, l }'
+      'BEGIN { printf "round %d  --parallel %d: %6.1f s wall, %6.1f s CPU (%.2f cores busy), %.3f runs/s (load before: %s)\n", r, p, w, u + s, (u + s) / w, n / w, l }'
     best[$p]=$(awk -v a="${best[$p]}" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
   done
 done

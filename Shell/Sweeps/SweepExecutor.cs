@@ -31,6 +31,12 @@ public static class SweepExecutor
     {
         Directory.CreateDirectory(dir);
         simulate ??= Simulate;
+        // One core per run: the gram engine's record-time product U·ΔK (m × (d+1) by (d+1)²) is
+        // big enough for MathNet to split over the thread pool, which doubled the CPU of a
+        // one-run-at-a-time sweep for a few percent of speed and made --parallel N use more than
+        // N cores. Runs are independent, so the parallelism belongs across them. (The numbers
+        // are the same either way: each product element is summed in one order.)
+        MathNet.Numerics.Control.UseSingleThread();
         var results = new RunResult[runs.Count];
         var next = -1;
         ExceptionDispatchInfo? crash = null;
@@ -50,9 +56,7 @@ public static class SweepExecutor
                 next = runs.Count; // the others stop taking runs
             }
         }
-        // Dedicated threads rather than the thread pool: each item is seconds of CPU work, and
-        // the pool's replicating loops and spinning idle workers cost a core's worth of CPU
-        // on a busy machine, which showed in the one-core benchmark.
+        // Dedicated threads: each item is seconds of CPU work, not a short thread-pool task.
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(options.Parallel, runs.Count)))
             .Select(i => new Thread(Work) { IsBackground = true, Name = $"lnsgd sweep {i}" }).ToList();
         foreach (var worker in workers) worker.Start();
