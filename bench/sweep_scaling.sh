@@ -26,6 +26,11 @@ for round in $(seq 1 "$rounds"); do
     best[$p]=$(awk -v a="${best[$p]}" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
   done
 done
+# The machine's own ceiling: a pure-CPU loop alone, then two copies at once (a shared or
+# virtual machine often gives less than 2x, e.g. when one busy core may turbo higher).
+loop='BEGIN { s = 0; for (i = 0; i < 60000000; i++) s += i * 0.5 }'
+start=$(date +%s.%N); awk "$loop"; middle=$(date +%s.%N); awk "$loop" & awk "$loop" & wait; end=$(date +%s.%N)
+awk -v a="$start" -v b="$middle" -v c="$end" 'BEGIN { printf "machine ceiling: one CPU loop %.2f s, two at once %.2f s: %.2fx\n", b - a, c - b, 2 * (b - a) / (c - b) }'
 awk -v n="$runs" -v one="${best[1]}" -v two="${best[2]}" 'BEGIN {
   printf "best of each: %.1f s on 1 core, %.1f s on 2; throughput %.3f vs %.3f runs/s; speed-up %.2fx\n", one, two, n / one, n / two, one / two
 }'
