@@ -1,5 +1,7 @@
 using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Sweeps;
+using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Runs;
 
 namespace Lnsgd.Shell.Sweeps;
 
@@ -41,8 +43,10 @@ public abstract record RunFolderState
             var errorPath = Path.Combine(dir, ErrorFile);
             return File.Exists(errorPath) ? new Failed(File.ReadAllText(errorPath).Trim()) : new Incomplete("no manifest.json");
         }
-        var (manifest, error) = ManifestReader.Parse(File.ReadAllText(manifestPath));
-        if (manifest is null) return new Incomplete(error!);
+        // The same reader as resume and replay: one definition of a readable manifest.
+        RecordedRun manifest;
+        try { manifest = ManifestReader.Parse(File.ReadAllBytes(manifestPath), manifestPath, dir); }
+        catch (UsageError e) { return new Incomplete(e.Message); }
         if (manifest.Status is not ("finished" or "diverged")) return new Incomplete($"status '{manifest.Status}'");
         if (expectedHash is not null && RunIdentity.Hash(manifest.Config) != expectedHash)
             return new Incomplete("manifest.json holds a different config than the run id names");
