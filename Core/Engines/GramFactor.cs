@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Engines;
@@ -10,13 +12,17 @@ namespace Lnsgd.Core.Engines;
 /// </summary>
 public sealed class GramFactor
 {
-    private readonly Matrix<double> _u;
+    // U row-major (m × r): the expansion walks it neuron by neuron.
+    private readonly double[] _u;
     private readonly Network.Network _start;
 
-    private GramFactor(Matrix<double> u, Network.Network k, Network.Network start) => (_u, Virtual, _start) = (u, k, start);
+    private GramFactor(double[] u, Network.Network k, Network.Network start) => (_u, Virtual, _start) = (u, k, start);
 
     /// <summary>The virtual network K (r×d first layer, r second layer).</summary>
     public Network.Network Virtual { get; }
+
+    /// <summary>U, m×r row-major, with orthonormal columns (tests re-derive the expansion from it).</summary>
+    internal ReadOnlySpan<double> Basis => _u;
 
     /// <summary>Factorises the network's Z = [W a] as U K by a thin Householder QR (MathNet).</summary>
     public static GramFactor Of(Network.Network net)
@@ -25,37 +31,96 @@ public sealed class GramFactor
         if (m <= d + 1) throw new ArgumentException("the gram factor needs m > d + 1; use the dense engine");
         var z = Matrix<double>.Build.Dense(m, d + 1, (i, j) => j < d ? net.W[i * d + j] : net.A[i]);
         var qr = z.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-        return new GramFactor(qr.Q, FromZ(qr.R, d), net);
+        var r = qr.R;
+        var w = new double[(d + 1) * d];
+        var a = new double[d + 1];
+        for (var i = 0; i <= d; i++)
+        {
+            for (var j = 0; j < d; j++) w[i * d + j] = r[i, j];
+            a[i] = r[i, d];
+        }
+        return new GramFactor(qr.Q.ToRowMajorArray(), Network.Network.Own(d + 1, d, w, a), net);
     }
 
     /// <summary>
     /// The full network U K for a virtual network K evolved from <see cref="Virtual"/>, formed as
     /// Z₀ + U(K − K₀): exact at step 0, and the rounding error scales with the change, which is
-    /// what the lazy-regime statistic measures.
+    /// what the lazy-regime statistic measures. Each entry sums its r products in index order,
+    /// then adds Z₀'s entry, so the bytes do not depend on the machine's vector width.
     /// </summary>
     public Network.Network Expand(Network.Network k)
     {
-        var change = FromZ(_u * (ToZ(k) - ToZ(Virtual)), k.D);
-        var w = new double[_start.W.Length];
-        var a = new double[_start.M];
-        for (var x = 0; x < w.Length; x++) w[x] = _start.W[x] + change.W[x];
-        for (var i = 0; i < a.Length; i++) a[i] = _start.A[i] + change.A[i];
-        return Network.Network.Own(_start.M, _start.D, w, a);
-    }
-
-    private static Matrix<double> ToZ(Network.Network net) =>
-        Matrix<double>.Build.Dense(net.M, net.D + 1, (i, j) => j < net.D ? net.W[i * net.D + j] : net.A[i]);
-
-    private static Network.Network FromZ(Matrix<double> z, int d)
-    {
-        var m = z.RowCount;
+        var (m, d) = (_start.M, _start.D);
+        var change = Change(k.W.AsSpan(), k.A.AsSpan());
         var w = new double[m * d];
         var a = new double[m];
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < d; j++) w[i * d + j] = z[i, j];
-            a[i] = z[i, d];
-        }
+        var row = new double[d + 1];
+        for (var i = 0; i < m; i++) a[i] = Neuron(i, change, w.AsSpan(i * d, d), row);
         return Network.Network.Own(m, d, w, a);
+    }
+
+    /// <summary>ΔK = K − K₀ as r rows of [Δw Δa] (row-major r × (d+1)): what U carries into neuron space.</summary>
+    internal double[] Change(ReadOnlySpan<double> kW, ReadOnlySpan<double> kA)
+    {
+        var (d, r) = (_start.D, Virtual.M);
+        var c = d + 1;
+        var change = new double[r * c];
+        for (var v = 0; v < r; v++)
+        {
+            for (var j = 0; j < d; j++) change[v * c + j] = kW[v * d + j] - Virtual.W[v * d + j];
+            change[v * c + d] = kA[v] - Virtual.A[v];
+        }
+        return change;
+    }
+
+    /// <summary>
+    /// Neuron i of Z₀ + U·<paramref name="change"/>: its weights into <paramref name="w"/>, its a_i
+    /// returned. <paramref name="row"/> (d+1 values) is scratch. The one formula behind every expansion.
+    /// </summary>
+    internal double Neuron(int i, ReadOnlySpan<double> change, Span<double> w, Span<double> row)
+    {
+        var (d, r) = (_start.D, Virtual.M);
+        RowTimes(_u.AsSpan(i * r, r), change, row);
+        var w0 = _start.Neuron(i);
+        for (var j = 0; j < d; j++) w[j] = w0[j] + row[j];
+        return _start.A[i] + row[d];
+    }
+
+    /// <summary>
+    /// row ← uᵀ·B for B with u.Length rows of row.Length columns (row-major). Every entry sums its
+    /// products in row order with no fused multiply-add, so SIMD and scalar give the same bytes;
+    /// four vector accumulators at a time keep the adds independent.
+    /// </summary>
+    private static void RowTimes(ReadOnlySpan<double> u, ReadOnlySpan<double> b, Span<double> row)
+    {
+        var c = row.Length;
+        ref var br = ref MemoryMarshal.GetReference(b);
+        var j = 0;
+        for (; j + 16 <= c; j += 16)
+        {
+            Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
+            for (var v = 0; v < u.Length; v++)
+            {
+                var uv = Vector256.Create(u[v]);
+                var at = (nuint)(v * c + j);
+                s0 += uv * Vector256.LoadUnsafe(ref br, at);
+                s1 += uv * Vector256.LoadUnsafe(ref br, at + 4);
+                s2 += uv * Vector256.LoadUnsafe(ref br, at + 8);
+                s3 += uv * Vector256.LoadUnsafe(ref br, at + 12);
+            }
+            s0.CopyTo(row[j..]); s1.CopyTo(row[(j + 4)..]); s2.CopyTo(row[(j + 8)..]); s3.CopyTo(row[(j + 12)..]);
+        }
+        for (; j + 4 <= c; j += 4)
+        {
+            var s0 = Vector256<double>.Zero;
+            for (var v = 0; v < u.Length; v++) s0 += Vector256.Create(u[v]) * Vector256.LoadUnsafe(ref br, (nuint)(v * c + j));
+            s0.CopyTo(row[j..]);
+        }
+        for (; j < c; j++)
+        {
+            var s0 = 0.0;
+            for (var v = 0; v < u.Length; v++) s0 += u[v] * b[v * c + j];
+            row[j] = s0;
+        }
     }
 }

@@ -34,6 +34,12 @@ internal sealed class InPlaceNetwork
     /// </summary>
     public (double[] W, double[] A, double[] Theta) State() => ((double[])_w.Clone(), (double[])_a.Clone(), (double[])_theta.Clone());
 
+    /// <summary>The current first layer (row-major) and second layer, read in place: valid until the next step.</summary>
+    public ReadOnlySpan<double> W => _w;
+
+    /// <inheritdoc cref="W"/>
+    public ReadOnlySpan<double> A => _a;
+
     /// <summary>A copy of the current weights as an immutable network.</summary>
     public Network.Network Snapshot() => Network.Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
 

@@ -1,3 +1,5 @@
+using Lnsgd.Core.Measures;
+using Lnsgd.Core.Problems;
 using Lnsgd.Core.Simulation;
 
 namespace Lnsgd.Core.Engines;
@@ -66,5 +68,57 @@ public sealed class Stepper
     {
         var k = _kernel.Snapshot();
         return _factor is null ? k : _factor.Expand(k);
+    }
+
+    /// <summary>
+    /// <see cref="Current"/> formed only when called: the gram engine keeps an immutable copy of
+    /// the small factor K and expands it on demand (the same bytes as Current() now); the dense
+    /// engine copies its weights at once.
+    /// </summary>
+    public Func<Network.Network> Deferred()
+    {
+        var k = _kernel.Snapshot();
+        if (_factor is not { } factor) return () => k;
+        Network.Network? full = null;
+        return () => full ??= factor.Expand(k);
+    }
+
+    /// <summary>
+    /// Every metric of the current network, measured neuron by neuron in index order: the bytes of
+    /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming (gram) or copying
+    /// (dense) the m × d first layer.
+    /// </summary>
+    public MetricRow Row(long step, SyntheticProblem problem, Network.Network initial)
+    {
+        var m = initial.M;
+        var tally = new NeuronTally(problem, m);
+        if (_factor is not { } factor)
+        {
+            var w = _kernel.W;
+            var a = _kernel.A;
+            var d = initial.D;
+            for (var i = 0; i < m; i++) tally.Add(w.Slice(i * d, d), a[i], initial.Neuron(i));
+            return tally.Row(step);
+        }
+        var change = factor.Change(_kernel.W, _kernel.A);
+        var (neuron, row) = (new double[initial.D], new double[initial.D + 1]);
+        for (var i = 0; i < m; i++)
+        {
+            var ai = factor.Neuron(i, change, neuron, row);
+            tally.Add(neuron, ai, initial.Neuron(i));
+        }
+        return tally.Row(step);
+    }
+
+    /// <summary>Neuron i of the current network: its weights into <paramref name="w"/> (d values), a_i returned.</summary>
+    public double Neuron(int i, Span<double> w)
+    {
+        var d = w.Length;
+        if (_factor is not { } factor)
+        {
+            _kernel.W.Slice(i * d, d).CopyTo(w);
+            return _kernel.A[i];
+        }
+        return factor.Neuron(i, factor.Change(_kernel.W, _kernel.A), w, new double[d + 1]);
     }
 }

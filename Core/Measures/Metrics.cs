@@ -20,17 +20,21 @@ public static class Metrics
         var sum = 0.0;
         for (var i = 0; i < rows; i++)
         {
-            var r = Kernels.Dot(theta, x.Slice(i * d, d)) - y[i];
+            var r = Engines.VectorKernels.Dot(theta, x.Slice(i * d, d)) - y[i];
             sum += 0.5 * r * r;
         }
         return sum / rows;
     }
 
     /// <summary>|⟨w, θ⋆⟩| / (‖w‖‖θ⋆‖), and 0 for a zero vector (no direction, no alignment).</summary>
-    public static double AbsCosine(ReadOnlySpan<double> w, ReadOnlySpan<double> thetaStar)
+    public static double AbsCosine(ReadOnlySpan<double> w, ReadOnlySpan<double> thetaStar) =>
+        AbsCosine(Kernels.Dot(w, thetaStar), Math.Sqrt(Kernels.SquaredNorm(w)), Math.Sqrt(Kernels.SquaredNorm(thetaStar)));
+
+    /// <summary>The same cosine from ⟨w, θ⋆⟩, ‖w‖ and ‖θ⋆‖ already at hand.</summary>
+    public static double AbsCosine(double dot, double norm, double starNorm)
     {
-        var denominator = Math.Sqrt(Kernels.SquaredNorm(w)) * Math.Sqrt(Kernels.SquaredNorm(thetaStar));
-        return denominator > 0 ? Math.Abs(Kernels.Dot(w, thetaStar)) / denominator : 0.0;
+        var denominator = norm * starNorm;
+        return denominator > 0 ? Math.Abs(dot) / denominator : 0.0;
     }
 
     /// <summary>√m‖w_i(t) − w_i(0)‖: above 1, neuron i has left the lazy regime (Definition 1).</summary>
@@ -44,36 +48,9 @@ public static class Metrics
     /// <summary>Every column of <see cref="MetricRow"/> at <paramref name="step"/>.</summary>
     public static MetricRow Row(long step, SyntheticProblem p, Network.Network initial, Network.Network net)
     {
-        var theta = net.Theta();
-        var thetaStar = p.ThetaStar.AsSpan();
-        var m = net.M;
-        double sumWSq = 0, sumNorm = 0, sumNormSq = 0, sumAlign = 0, sumAbsAlign = 0, sumCos = 0, minCos = double.PositiveInfinity;
-        double maxAbsA = 0, sumASq = 0, lazy = 0, sumBalance = 0;
-        var escaped = 0;
-        for (var i = 0; i < m; i++)
-        {
-            var wi = net.Neuron(i);
-            var ai = net.A[i];
-            var wSq = Kernels.SquaredNorm(wi);
-            var norm = Math.Sqrt(wSq);
-            var align = Kernels.Dot(wi, thetaStar);
-            var cos = AbsCosine(wi, thetaStar);
-            var distance = LazyDistance(wi, initial.Neuron(i), m);
-            sumWSq += wSq; sumNorm += norm; sumNormSq += norm * norm;
-            sumAlign += align; sumAbsAlign += Math.Abs(align);
-            sumCos += cos; minCos = Math.Min(minCos, cos);
-            maxAbsA = Math.Max(maxAbsA, Math.Abs(ai)); sumASq += ai * ai;
-            lazy = Math.Max(lazy, distance);
-            if (distance > 1.0) escaped++;
-            sumBalance += wSq - ai * ai;
-        }
-        var meanNorm = sumNorm / m;
-        var variance = Math.Max(0.0, sumNormSq / m - meanNorm * meanNorm);
-        return new MetricRow(
-            step, TrainLoss(p, theta), TestLoss(p, theta), Distance(theta, thetaStar), Math.Sqrt(sumWSq),
-            sumWSq / m, meanNorm, Math.Sqrt(variance), Math.Sqrt(sumASq), maxAbsA,
-            sumAlign / m, sumAbsAlign / m, sumCos / m, minCos,
-            lazy, (double)escaped / m, sumBalance / m);
+        var tally = new NeuronTally(p, net.M);
+        for (var i = 0; i < net.M; i++) tally.Add(net.Neuron(i), net.A[i], initial.Neuron(i));
+        return tally.Row(step);
     }
 
     /// <summary>‖u − v‖.</summary>

@@ -16,9 +16,15 @@ public abstract record RunEvent
 
     /// <summary>
     /// Metrics and the traced neuron after <c>Row.Step</c> steps, and the full network at that
-    /// step for consumers that measure more (phase detection); drop it to keep memory flat.
+    /// step for consumers that measure more (phase detection). The network is formed on first
+    /// use of <see cref="Net"/> (from an immutable copy of the engine's state, so any time later
+    /// gives the same bytes): most consumers never pay for the m × d expansion.
     /// </summary>
-    public sealed record Recorded(MetricRow Row, TracePoint Trace, Network.Network Net) : RunEvent;
+    public sealed record Recorded(MetricRow Row, TracePoint Trace, Func<Network.Network> FormNet) : RunEvent
+    {
+        /// <summary>The full network at <c>Row.Step</c>.</summary>
+        public Network.Network Net => FormNet();
+    }
 
     /// <summary>A per-neuron snapshot.</summary>
     public sealed record Snapshot(NeuronSnapshot Value) : RunEvent;

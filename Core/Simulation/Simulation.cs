@@ -62,32 +62,28 @@ public static class Simulation
                     yield return new RunEvent.Checkpointed(Save(t));
             }
             var recording = spec.IsRecordStep(t);
-            if (recording || snapshots.Contains(t))
+            if (recording)
             {
-                var net = stepper.Current();
-                if (recording)
+                var row = stepper.Row(t, spec.Problem, spec.Initial);
+                if (!row.Values().All(double.IsFinite))
                 {
-                    var row = Metrics.Row(t, spec.Problem, spec.Initial, net);
-                    if (!row.Values().All(double.IsFinite))
-                    {
-                        yield return Divergence(spec, t, "recorded metrics");
-                        yield break;
-                    }
-                    var point = Trace(spec, net, t);
-                    if (keep) { rows.Add(row); trace.Add(point); }
-                    yield return new RunEvent.Recorded(row, point, net);
-                }
-                if (snapshots.Contains(t))
-                {
-                    var shot = Snapshot(spec, net, t);
-                    if (keep) shots.Add(shot);
-                    yield return new RunEvent.Snapshot(shot);
-                }
-                if (t == last)
-                {
-                    yield return new RunEvent.Finished(net);
+                    yield return Divergence(spec, t, "recorded metrics");
                     yield break;
                 }
+                var point = Trace(spec, stepper, t);
+                if (keep) { rows.Add(row); trace.Add(point); }
+                yield return new RunEvent.Recorded(row, point, stepper.Deferred());
+            }
+            if (snapshots.Contains(t))
+            {
+                var shot = Snapshot(spec, stepper.Current(), t);
+                if (keep) shots.Add(shot);
+                yield return new RunEvent.Snapshot(shot);
+            }
+            if (t == last && (recording || snapshots.Contains(t)))
+            {
+                yield return new RunEvent.Finished(stepper.Current());
+                yield break;
             }
             if (!stepper.Step(t))
             {
@@ -117,10 +113,11 @@ public static class Simulation
         return new RunEvent.Diverged(step, quantity, Curvature.StableStepSize(curvature));
     }
 
-    private static TracePoint Trace(RunSpec spec, Network.Network net, long step)
+    private static TracePoint Trace(RunSpec spec, Stepper stepper, long step)
     {
-        var w = net.Neuron(spec.Config.TraceNeuron);
-        return new TracePoint(step, Kernels.SquaredNorm(w), Kernels.Dot(w, spec.Problem.ThetaStar.AsSpan()), net.A[spec.Config.TraceNeuron]);
+        var w = new double[spec.Config.D];
+        var a = stepper.Neuron(spec.Config.TraceNeuron, w);
+        return new TracePoint(step, Kernels.SquaredNorm(w), Kernels.Dot(w, spec.Problem.ThetaStar.AsSpan()), a);
     }
 
     private static NeuronSnapshot Snapshot(RunSpec spec, Network.Network net, long step)

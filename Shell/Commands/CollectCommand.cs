@@ -34,6 +34,8 @@ public static class CollectCommand
         var parquetPath = Path.ChangeExtension(csvPath, ".parquet");
         if (parquetPath == csvPath) throw new UsageError($"--out '{csvPath}' must not end in .parquet: the Parquet file is written beside the CSV");
         var outDir = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
+        // Figures are named as the user named the CSV's folder: relative stays relative.
+        var shownDir = Path.GetDirectoryName(csvPath) is { Length: > 0 } given ? given : ".";
         var where = parsed.All("--where").Select(Canonical).ToList();
         var quiet = parsed.Has("--quiet");
 
@@ -55,7 +57,7 @@ public static class CollectCommand
             if (collection.Duplicates > 0) stdout.WriteLine($"  {collection.Duplicates} folders repeat a run already collected and were left out");
             foreach (var (folder, error) in collection.Failed) stdout.WriteLine($"  failed, left out: {folder}: {error}");
             foreach (var (folder, reason) in collection.Incomplete) stdout.WriteLine($"  incomplete, left out: {folder}: {reason}");
-            foreach (var figure in figures) stdout.WriteLine($"  phase diagram: {Path.Combine(outDir, figure)} (and .svg, .csv)");
+            foreach (var figure in figures) stdout.WriteLine($"  phase diagram: {Path.Combine(shownDir, figure)} (and .svg, .csv)");
         }
         return 0;
     }

@@ -1,0 +1,54 @@
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Problems;
+
+namespace Lnsgd.Core.Measures;
+
+/// <summary>
+/// The running sums behind one <see cref="MetricRow"/>, fed one neuron at a time in index order,
+/// so an engine can measure a network it never materialises (the gram engine expands neuron by
+/// neuron). <see cref="Metrics.Row"/> is this tally over a whole network: one code path, one
+/// set of bytes. Owned by one record; not thread-safe.
+/// </summary>
+public sealed class NeuronTally(SyntheticProblem problem, int m)
+{
+    private readonly double[] _theta = new double[problem.D];
+    private readonly double _starNorm = Math.Sqrt(Kernels.SquaredNorm(problem.ThetaStar.AsSpan()));
+    private double _sumWSq, _sumNorm, _sumNormSq, _sumAlign, _sumAbsAlign, _sumCos, _minCos = double.PositiveInfinity;
+    private double _maxAbsA, _sumASq, _lazy, _sumBalance;
+    private int _escaped, _seen;
+
+    /// <summary>Adds the next neuron (w_i, a_i) with its initial weights w_i(0).</summary>
+    public void Add(ReadOnlySpan<double> wi, double ai, ReadOnlySpan<double> wi0)
+    {
+        // θ = Wᵀa accumulated in neuron order: the bytes of Network.Theta.
+        for (var j = 0; j < _theta.Length; j++) _theta[j] += ai * wi[j];
+        // The SIMD dot gives the scalar one's bytes; records are the hot path of the gram engine.
+        var wSq = VectorKernels.Dot(wi, wi);
+        var norm = Math.Sqrt(wSq);
+        var align = VectorKernels.Dot(wi, problem.ThetaStar.AsSpan());
+        var cos = Metrics.AbsCosine(align, norm, _starNorm);
+        var distance = Metrics.LazyDistance(wi, wi0, m);
+        _sumWSq += wSq; _sumNorm += norm; _sumNormSq += norm * norm;
+        _sumAlign += align; _sumAbsAlign += Math.Abs(align);
+        _sumCos += cos; _minCos = Math.Min(_minCos, cos);
+        _maxAbsA = Math.Max(_maxAbsA, Math.Abs(ai)); _sumASq += ai * ai;
+        _lazy = Math.Max(_lazy, distance);
+        if (distance > 1.0) _escaped++;
+        _sumBalance += wSq - ai * ai;
+        _seen++;
+    }
+
+    /// <summary>The row at <paramref name="step"/>, once all m neurons have been added.</summary>
+    public MetricRow Row(long step)
+    {
+        if (_seen != m) throw new InvalidOperationException($"the tally has {_seen} of {m} neurons");
+        var theta = _theta.AsSpan();
+        var meanNorm = _sumNorm / m;
+        var variance = Math.Max(0.0, _sumNormSq / m - meanNorm * meanNorm);
+        return new MetricRow(
+            step, Metrics.TrainLoss(problem, theta), Metrics.TestLoss(problem, theta), Metrics.Distance(theta, problem.ThetaStar.AsSpan()),
+            Math.Sqrt(_sumWSq), _sumWSq / m, meanNorm, Math.Sqrt(variance), Math.Sqrt(_sumASq), _maxAbsA,
+            _sumAlign / m, _sumAbsAlign / m, _sumCos / m, _minCos,
+            _lazy, (double)_escaped / m, _sumBalance / m);
+    }
+}
