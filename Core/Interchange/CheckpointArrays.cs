@@ -81,7 +81,7 @@ public static class CheckpointArrays
         var rowStep = Int(arrays, "row_step", 1);
         var rowValues = Real(arrays, "row_values", 2);
         Expect(rowValues, rowStep.Shape[0], MetricCount, "row_values", "row_step");
-        var metricRows = ImmutableArray.CreateRange(Enumerable.Range(0, rowStep.Shape[0]).Select(k => Row(rowStep.Data[k], rowValues.Data.AsSpan(k * MetricCount, MetricCount))));
+        var metricRows = ImmutableArray.CreateRange(Enumerable.Range(0, rowStep.Shape[0]).Select(k => MetricRow.Of(rowStep.Data[k], rowValues.Data.AsSpan(k * MetricCount, MetricCount))));
 
         var traceStep = Int(arrays, "trace_step", 1);
         var traceValues = Real(arrays, "trace_values", 2);
@@ -100,9 +100,6 @@ public static class CheckpointArrays
             new NeuronSnapshot(shotStep.Data[k], [.. wSq.Data.AsSpan(k * m, m)], [.. align.Data.AsSpan(k * m, m)])));
         return new Checkpoint(fingerprint, state, metricRows, trace, shots);
     }
-
-    private static MetricRow Row(long step, ReadOnlySpan<double> v) =>
-        new(step, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
 
     private static NpyArray.Int64 Longs(long[] values) => NpyArray.Vector(NpyArray.Own(values));
 

@@ -27,6 +27,12 @@ public sealed record MetricRow(
         MeanAlign, MeanAbsAlign, MeanCos, MinCos, LazyStat, EscapedFrac, MeanBalance,
     ];
 
+    /// <summary>The inverse of <see cref="Values"/>: a row from its step and values in schema order.</summary>
+    public static MetricRow Of(long step, ReadOnlySpan<double> v) =>
+        v.Length == Columns.Length - 1
+            ? new(step, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15])
+            : throw new ArgumentException($"a metric row has {Columns.Length - 1} values after the step, not {v.Length}", nameof(v));
+
     /// <summary>The value of a metric by its column name.</summary>
     public double this[string column] => column == "step" ? Step : Values()[Columns.IndexOf(column) - 1];
 }

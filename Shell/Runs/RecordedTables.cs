@@ -60,5 +60,12 @@ public static class RecordedTables
         return rows;
     }
 
+    /// <summary>
+    /// metrics.csv as the rows the run recorded: the file holds round-trip doubles, so these are
+    /// bit for bit the recorded rows and hash to the manifest's <c>trajectory_sha256</c>.
+    /// </summary>
+    public static IReadOnlyList<MetricRow> Metrics(byte[] bytes, string origin) =>
+        [.. Parse(bytes, origin, MetricColumns).Select(r => MetricRow.Of(r.Step, [.. r.Values]))];
+
     private static string Cut(string s) => s.Length > 40 ? s[..40] + "..." : s;
 }

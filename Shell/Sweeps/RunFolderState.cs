@@ -1,3 +1,4 @@
+using Lnsgd.Core.Measures;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
@@ -52,8 +53,10 @@ public abstract record RunFolderState
             return new Incomplete("manifest.json holds a different config than the run id names");
         if (manifest.Files.FirstOrDefault(f => !File.Exists(Path.Combine(dir, f))) is { } missing)
             return new Incomplete($"{missing} is missing");
-        var (rows, csvError) = MetricsCsvReader.Parse(File.ReadAllText(Path.Combine(dir, "metrics.csv")));
-        if (rows is null) return new Incomplete(csvError!);
+        IReadOnlyList<MetricRow> rows;
+        var metricsPath = Path.Combine(dir, "metrics.csv");
+        try { rows = RecordedTables.Metrics(File.ReadAllBytes(metricsPath), metricsPath); }
+        catch (UsageError e) { return new Incomplete(e.Message); }
         if (rows.Count != manifest.Records || Trajectory.Hash(rows) != manifest.TrajectorySha256)
             return new Incomplete("metrics.csv does not match trajectory_sha256");
         return new Complete(new CollectedRun(manifest.Config, manifest.Status, manifest.StepsCompleted, manifest.TrajectorySha256, rows));
