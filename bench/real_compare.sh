@@ -17,12 +17,16 @@ dotnet build Shell -c Release -v quiet -nologo >/dev/null
 lnsgd=Shell/bin/Release/net10.0/lnsgd
 
 torch_best() { "$@" "$python" bench/mlp_epoch.py --epochs "$epochs" --threads "$threads" --json | "$python" -c 'import json,sys; print(json.load(sys.stdin)["best"])'; }
+openblas_best() {
+  # Without OPENBLAS_LIB: nothing (an if, not `[ ] &&`, whose false test would end the script under set -e).
+  if [ -n "${OPENBLAS_LIB:-}" ]; then torch_best env LD_LIBRARY_PATH="$OPENBLAS_LIB" OPENBLAS_NUM_THREADS="$threads"; fi
+}
 run_all() {
   t1=$(torch_best env)
-  o1=""; [ -n "${OPENBLAS_LIB:-}" ] && o1=$(torch_best env LD_LIBRARY_PATH="$OPENBLAS_LIB" OPENBLAS_NUM_THREADS="$threads")
+  o1=$(openblas_best)
   ours=$("$lnsgd" real --bench --epochs "$epochs" --json | "$python" -c 'import json,sys; print(json.load(sys.stdin)["best"])')
   t2=$(torch_best env)
-  o2=""; [ -n "${OPENBLAS_LIB:-}" ] && o2=$(torch_best env LD_LIBRARY_PATH="$OPENBLAS_LIB" OPENBLAS_NUM_THREADS="$threads")
+  o2=$(openblas_best)
 }
 run_all
 "$python" - "$ours" "$t1" "$t2" "$o1" "$o2" "$threads" <<'PY'
