@@ -85,40 +85,33 @@ public sealed class Stepper
 
     /// <summary>
     /// Every metric of the current network, measured neuron by neuron in index order: the bytes of
-    /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming (gram) or copying
-    /// (dense) the m × d first layer.
+    /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming the m × d first layer.
     /// </summary>
     public MetricRow Row(long step, SyntheticProblem problem, Network.Network initial)
     {
-        var m = initial.M;
-        var tally = new NeuronTally(problem, m);
-        if (_factor is not { } factor)
+        var tally = new NeuronTally(problem, initial.M);
+        var change = _factor?.Change(_kernel.W, _kernel.A);
+        var (neuron, scratch) = (new double[initial.D], new double[initial.D + 1]);
+        for (var i = 0; i < initial.M; i++)
         {
-            var w = _kernel.W;
-            var a = _kernel.A;
-            var d = initial.D;
-            for (var i = 0; i < m; i++) tally.Add(w.Slice(i * d, d), a[i], initial.Neuron(i));
-            return tally.Row(step);
-        }
-        var change = factor.Change(_kernel.W, _kernel.A);
-        var (neuron, row) = (new double[initial.D], new double[initial.D + 1]);
-        for (var i = 0; i < m; i++)
-        {
-            var ai = factor.Neuron(i, change, neuron, row);
+            var ai = Neuron(i, change, neuron, scratch);
             tally.Add(neuron, ai, initial.Neuron(i));
         }
         return tally.Row(step);
     }
 
     /// <summary>Neuron i of the current network: its weights into <paramref name="w"/> (d values), a_i returned.</summary>
-    public double Neuron(int i, Span<double> w)
+    public double Neuron(int i, Span<double> w) =>
+        Neuron(i, _factor?.Change(_kernel.W, _kernel.A), w, new double[w.Length + 1]);
+
+    /// <summary>Neuron i from the kernel (dense) or from the factor's ΔK = K − K₀ (gram).</summary>
+    private double Neuron(int i, double[]? change, Span<double> w, Span<double> scratch)
     {
-        var d = w.Length;
         if (_factor is not { } factor)
         {
-            _kernel.W.Slice(i * d, d).CopyTo(w);
+            _kernel.W.Slice(i * w.Length, w.Length).CopyTo(w);
             return _kernel.A[i];
         }
-        return factor.Neuron(i, factor.Change(_kernel.W, _kernel.A), w, new double[d + 1]);
+        return factor.Neuron(i, change, w, scratch);
     }
 }

@@ -62,6 +62,9 @@ public static class Simulation
                     yield return new RunEvent.Checkpointed(Save(t));
             }
             var recording = spec.IsRecordStep(t);
+            var snapshot = snapshots.Contains(t);
+            // One network per step at most, formed only if a consumer, a snapshot or the end needs it.
+            var net = recording || snapshot ? stepper.Deferred() : null;
             if (recording)
             {
                 var row = stepper.Row(t, spec.Problem, spec.Initial);
@@ -72,17 +75,18 @@ public static class Simulation
                 }
                 var point = Trace(spec, stepper, t);
                 if (keep) { rows.Add(row); trace.Add(point); }
-                yield return new RunEvent.Recorded(row, point, stepper.Deferred());
+                yield return new RunEvent.Recorded(row, point, net!);
             }
-            if (snapshots.Contains(t))
+            if (snapshot)
             {
-                var shot = Snapshot(spec, stepper.Current(), t);
+                var shot = Snapshot(spec, net!(), t);
                 if (keep) shots.Add(shot);
                 yield return new RunEvent.Snapshot(shot);
             }
-            if (t == last && (recording || snapshots.Contains(t)))
+            // The last step is always a record step (RunSpec.IsRecordStep).
+            if (t == last)
             {
-                yield return new RunEvent.Finished(stepper.Current());
+                yield return new RunEvent.Finished(net!());
                 yield break;
             }
             if (!stepper.Step(t))
