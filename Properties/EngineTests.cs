@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Simulation;
@@ -32,7 +33,7 @@ public class EngineTests
         var spec = RunSpec.Resolve(Generators.Config(raw, seed, steps: 40, Generators.AllOptimisers));
         var pureRows = new List<MetricRow>();
         var pure = FoldPure(spec, pureRows);
-        var run = Simulation.Collect(spec);
+        var run = Simulation.Collect(spec, Engine.Dense);
         if (!run.Rows.SequenceEqual(pureRows)) return false;
         return pure is null
             ? run.Divergence is not null
@@ -43,9 +44,9 @@ public class EngineTests
     public bool Same_seed_same_trajectory_different_seed_different_trajectory(int raw, ulong seed)
     {
         var config = Generators.Config(raw, seed) with { Sigma = 1.0 };
-        var a = Simulation.Collect(RunSpec.Resolve(config));
-        var b = Simulation.Collect(RunSpec.Resolve(config));
-        var c = Simulation.Collect(RunSpec.Resolve(config with { Seed = unchecked(seed + 1) }));
+        var a = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
+        var b = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
+        var c = Simulation.Collect(RunSpec.Resolve(config with { Seed = unchecked(seed + 1) }), Engine.Dense);
         return Trajectory.Hash(a.Rows) == Trajectory.Hash(b.Rows) && a.Rows.SequenceEqual(b.Rows)
             && a.Final!.W.SequenceEqual(b.Final!.W)
             && Trajectory.Hash(a.Rows) != Trajectory.Hash(c.Rows);
@@ -55,7 +56,7 @@ public class EngineTests
     public bool A_non_finite_run_stops_at_the_step_it_blows_up_and_keeps_its_valid_records(int raw, ulong seed)
     {
         var config = Generators.Config(raw, seed, steps: 400) with { Eta = 50.0, Sigma = 1.0, InitScaleW = 3, InitScaleA = 3 };
-        var run = Simulation.Collect(RunSpec.Resolve(config));
+        var run = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
         if (run.Divergence is null) return run.Final is not null;   // a tiny net may survive; then it finished
         return run.Final is null && run.Divergence.StableEta > 0
             && run.Rows.All(r => r.Values().All(double.IsFinite) && r.Step < run.Divergence.Step);

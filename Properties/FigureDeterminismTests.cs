@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Plots;
 using Xunit;
@@ -10,7 +11,7 @@ public class FigureDeterminismTests
     [Fact]
     public void The_same_figure_renders_to_the_same_svg_and_png_bytes_whatever_was_drawn_before()
     {
-        var run = Simulation.Collect(RunSpec.Resolve(new RunConfig { M = 30, Steps = 300, RecordEvery = 10 }));
+        var run = Simulation.Collect(RunSpec.Resolve(new RunConfig { M = 30, Steps = 300, RecordEvery = 10 }), Engine.Dense);
         LabelledRun[] runs = [new("run", run)];
         byte[] Svg() { using var p = Figures.Losses(runs); return FigureFile.Svg([p], 800, 500); }
         byte[] Png() { using var p = Figures.Losses(runs); return FigureFile.Png([p], 800, 500); }

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using FsCheck.Xunit;
@@ -158,7 +159,7 @@ public class RealDataTests
     public bool An_identity_teacher_run_is_the_linear_run(int raw, ulong seed)
     {
         var config = Generators.Config(raw, seed, steps: 40) with { Schedule = "constant" };
-        var linear = Simulation.Collect(RunSpec.Resolve(config));
+        var linear = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
         var nonlinear = TeacherRun.Run(config, new Activation.Identity());
         if (linear.Divergence is not null || nonlinear.Divergence is not null) return true;
         return linear.Rows.Length == nonlinear.Rows.Length && linear.Rows.Zip(nonlinear.Rows).All(p =>

@@ -13,8 +13,8 @@ public class SamTests
     public bool Sam_with_rho_zero_is_its_base_optimiser_bit_for_bit(int raw, ulong seed)
     {
         var config = Generators.Config(raw, seed, steps: 40) with { Rho = 0.0 };
-        var baseRun = Simulation.Collect(RunSpec.Resolve(config));
-        var samRun = Simulation.Collect(RunSpec.Resolve(config with { Optimizer = config.Optimizer == "gd" ? "sam-gd" : "sam" }));
+        var baseRun = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
+        var samRun = Simulation.Collect(RunSpec.Resolve(config with { Optimizer = config.Optimizer == "gd" ? "sam-gd" : "sam" }), Engine.Dense);
         return baseRun.Rows.SequenceEqual(samRun.Rows)
             && (baseRun.Final is null ? samRun.Final is null : baseRun.Final.W.SequenceEqual(samRun.Final!.W) && baseRun.Final.A.SequenceEqual(samRun.Final.A));
     }

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Simulation;
 using Snapshooter.Xunit;
@@ -12,7 +13,7 @@ public class CoreSnapshots
     public void Fig2_at_width_50_for_200_steps()
     {
         var config = Presets.Find("fig2")!.Config with { M = 50, Steps = 200, RecordEvery = 20, Snapshots = 2 };
-        var run = Simulation.Collect(RunSpec.Resolve(config));
+        var run = Simulation.Collect(RunSpec.Resolve(config), Engine.Dense);
         Snapshot.Match(new
         {
             rows = run.Rows,

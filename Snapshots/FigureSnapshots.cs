@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -25,7 +26,7 @@ public sealed class FigureSnapshots : IDisposable
     [Fact]
     public void StandardFigureSetOfATinyRun()
     {
-        var trajectory = Simulation.Collect(RunSpec.Resolve(Tiny));
+        var trajectory = Simulation.Collect(RunSpec.Resolve(Tiny), Engine.Dense);
         var written = RunFigures.Write(_dir, trajectory, RunFigures.Caption(Tiny, preset: null), Tiny.TraceNeuron);
 
         Assert.Equal(RunFigures.FileNames, written);
@@ -38,8 +39,8 @@ public sealed class FigureSnapshots : IDisposable
     {
         LabelledRun[] runs =
         [
-            new("label noise", Simulation.Collect(RunSpec.Resolve(Tiny))),
-            new("clean", Simulation.Collect(RunSpec.Resolve(Tiny with { Sigma = 0 }))),
+            new("label noise", Simulation.Collect(RunSpec.Resolve(Tiny), Engine.Dense)),
+            new("clean", Simulation.Collect(RunSpec.Resolve(Tiny with { Sigma = 0 }), Engine.Dense)),
         ];
         var written = RunFigures.WriteComparison(_dir, "comparison", runs, caption: "tiny runs");
 

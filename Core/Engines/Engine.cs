@@ -8,7 +8,7 @@ public enum Engine
 {
     /// <summary>All m neurons, O(md) per step.</summary>
     Dense,
-    /// <summary>The (d+1)-row factor K with Z = U K (DESIGN.md), O(d²) per step whatever m.</summary>
+    /// <summary>The (d+1)-row factor K with Z = U K (docs/gram-engine.md), O(d²) per step whatever m.</summary>
     Gram,
 }
 
@@ -28,16 +28,19 @@ public static class EngineChoice
 
     /// <summary>
     /// <c>auto</c> takes gram where it is valid and saves work (m &gt; d + 1), else dense; an explicit
-    /// choice is honoured, and gram where it is invalid is an error (null with a message).
+    /// choice is honoured, and gram where it is invalid is an error (the line the CLI prints).
     /// </summary>
-    public static (Engine? Engine, string? Error) Resolve(RunConfig config, Optimiser optimiser) => config.Engine switch
+    public static Result<Engine> Resolve(RunConfig config, Optimiser optimiser) => config.Engine switch
     {
-        "dense" => (Engine.Dense, null),
-        "gram" when config.M <= config.D + 1 => (null, $"invalid value for 'engine': 'gram' (allowed: dense or auto when m <= d + 1, here m = {config.M}, d = {config.D}: the factor needs m > d + 1)"),
-        "gram" when GramIsValid(optimiser) => (Engine.Gram, null),
-        "gram" => (null, $"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights)"),
-        _ => (GramIsValid(optimiser) && config.M > config.D + 1 ? Engine.Gram : Engine.Dense, null),
+        "dense" => Result.Ok(Engine.Dense),
+        "gram" when config.M <= config.D + 1 => Result.Error<Engine>($"invalid value for 'engine': 'gram' (allowed: dense or auto when m <= d + 1, here m = {config.M}, d = {config.D}: the factor needs m > d + 1)"),
+        "gram" when GramIsValid(optimiser) => Result.Ok(Engine.Gram),
+        "gram" => Result.Error<Engine>($"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights)"),
+        _ => Result.Ok(GramIsValid(optimiser) && config.M > config.D + 1 ? Engine.Gram : Engine.Dense),
     };
+
+    /// <summary>The engine <paramref name="spec"/>'s config names; an <see cref="ArgumentException"/> with the CLI's line when it cannot run it.</summary>
+    public static Engine Of(RunSpec spec) => Resolve(spec.Config, spec.Optimiser).ValueOrThrow();
 
     /// <summary>The manifest spelling.</summary>
     public static string Name(Engine engine) => engine == Engine.Gram ? "gram" : "dense";

@@ -15,8 +15,21 @@ public sealed record ConfigKey(
     public (RunConfig? Config, string? Error) Apply(RunConfig config, string value)
     {
         var next = TryApply(config, value.Trim());
-        return next is null ? (null, $"invalid value for '{Name}': '{value}' (allowed: {Allowed})") : (next, null);
+        return next is null ? (null, Invalid(value)) : (next, null);
     }
+
+    /// <summary>
+    /// Null when <paramref name="config"/>'s value of this key is one the CLI accepts, else the
+    /// line the CLI prints for it: the value is shown and parsed back through the same
+    /// <see cref="TryApply"/>, so a typed config and a typed command line meet one rule and one message.
+    /// </summary>
+    public string? Check(RunConfig config)
+    {
+        var shown = Show(config) ?? "";
+        return TryApply(config, shown) is null ? Invalid(shown) : null;
+    }
+
+    private string Invalid(string value) => $"invalid value for '{Name}': '{value}' (allowed: {Allowed})";
 
     internal static ConfigKey Int(string name, string meaning, int min, Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set) =>
         new(name, meaning, $"integer >= {min}", c => get(c).ToString(CultureInfo.InvariantCulture),

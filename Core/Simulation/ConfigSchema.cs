@@ -7,7 +7,7 @@ namespace Lnsgd.Core.Simulation;
 /// The table of every config key. Help text, config files, <c>--set</c> and the manifest all
 /// derive from it, so a key is documented exactly once.
 /// </summary>
-public static class ConfigSchema
+public static partial class ConfigSchema
 {
     /// <summary>All keys in documentation order.</summary>
     public static ImmutableArray<ConfigKey> Keys { get; } =

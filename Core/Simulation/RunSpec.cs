@@ -13,8 +13,15 @@ public sealed record RunSpec(
     RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
     ImmutableArray<long> SnapshotSteps)
 {
-    /// <summary>Builds the spec of a validated config (see <see cref="ConfigSchema.CrossCheck"/>).</summary>
+    /// <summary>
+    /// Builds the spec of <paramref name="c"/>. A config the CLI would refuse throws an
+    /// <see cref="ArgumentException"/> whose message is the CLI's line (<see cref="ConfigSchema.Validate"/>).
+    /// </summary>
     public static RunSpec Resolve(RunConfig c) => Resolve(c, null, null);
+
+    /// <summary>As <see cref="Resolve(RunConfig)"/>, with the refusal as a value instead of an exception.</summary>
+    public static Result<RunSpec> TryResolve(RunConfig c) =>
+        ConfigSchema.Validate(c) is { } error ? Result.Error<RunSpec>(error) : Result.Ok(Resolve(c));
 
     /// <summary>
     /// As <see cref="Resolve(RunConfig)"/>, but a non-null <paramref name="problem"/> or
@@ -23,6 +30,7 @@ public sealed record RunSpec(
     /// </summary>
     public static RunSpec Resolve(RunConfig c, SyntheticProblem? problem, Network.Network? initial)
     {
+        if (ConfigSchema.Validate(c) is { } invalid) throw new ArgumentException(invalid);
         if (problem is not null && (problem.N, problem.NTest, problem.D) != (c.N, c.NTest, c.D))
             throw new ArgumentException($"the problem has (n, n_test, d) = ({problem.N}, {problem.NTest}, {problem.D}) but the config says ({c.N}, {c.NTest}, {c.D})");
         if (initial is not null && (initial.M, initial.D) != (c.M, c.D))
@@ -37,15 +45,21 @@ public sealed record RunSpec(
     /// <summary>The optimiser a config names.</summary>
     public static Optimiser BuildOptimiser(RunConfig c)
     {
-        NoiseLaw law = c.Noise == "gaussian" ? new NoiseLaw.Gaussian() : new NoiseLaw.Rademacher();
+        NoiseLaw law = c.Noise switch
+        {
+            "gaussian" => new NoiseLaw.Gaussian(),
+            "rademacher" => new NoiseLaw.Rademacher(),
+            _ => throw Refused(c, "noise"),
+        };
         var noise = new LabelNoise(law, c.Sigma, BuildSchedule(c));
         return c.Optimizer switch
         {
+            "sgd" => new Optimiser.Sgd(c.Eta, c.Batch, noise),
             "gd" => new Optimiser.Gd(c.Eta, noise),
             "sam" => new Optimiser.Sam(c.Rho, new Optimiser.Sgd(c.Eta, c.Batch, noise)),
             "sam-gd" => new Optimiser.Sam(c.Rho, new Optimiser.Gd(c.Eta, noise)),
             "oscillation" => new Optimiser.Oscillation(c.Eta),
-            _ => new Optimiser.Sgd(c.Eta, c.Batch, noise),
+            _ => throw Refused(c, "optimizer"),
         };
     }
 
@@ -56,8 +70,12 @@ public sealed record RunSpec(
         "piecewise" => new NoiseSchedule.Piecewise(SchedulePoints.TryParse(c.SchedulePoints) ?? [(0, 1.0)]),
         "linear" => new NoiseSchedule.LinearDecay(c.DecaySteps > 0 ? c.DecaySteps : c.Steps, c.DecayEnd),
         "exponential" => new NoiseSchedule.ExponentialDecay(c.HalfLife),
-        _ => new NoiseSchedule.Constant(),
+        "constant" => new NoiseSchedule.Constant(),
+        _ => throw Refused(c, "schedule"),
     };
+
+    // An unknown name: the CLI's line for that key.
+    private static ArgumentException Refused(RunConfig c, string key) => new(ConfigSchema.Find(key)!.Check(c));
 
     /// <summary>Whether metrics are recorded after <paramref name="step"/> steps.</summary>
     public bool IsRecordStep(long step) => step == 0 || step == Config.Steps || step % Config.RecordEvery == 0;

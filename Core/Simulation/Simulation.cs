@@ -13,8 +13,14 @@ namespace Lnsgd.Core.Simulation;
 /// </summary>
 public static class Simulation
 {
+    /// <summary>
+    /// The events of the run described by <paramref name="spec"/>, on the engine its config names
+    /// (<c>auto</c> by default: gram where it is exact and cheaper, see <see cref="EngineChoice.Resolve"/>).
+    /// </summary>
+    public static IEnumerable<RunEvent> Run(RunSpec spec) => Run(spec, EngineChoice.Of(spec), RunControl.None);
+
     /// <summary>The events of the run described by <paramref name="spec"/>, on the given engine.</summary>
-    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine = Engine.Dense) => Run(spec, engine, RunControl.None);
+    public static IEnumerable<RunEvent> Run(RunSpec spec, Engine engine) => Run(spec, engine, RunControl.None);
 
     /// <summary>
     /// As <see cref="Run(RunSpec, Engine)"/>, driven by <paramref name="control"/>: it may start
@@ -106,8 +112,11 @@ public static class Simulation
         }
     }
 
-    /// <summary>Runs to the end and gathers the events into a <see cref="Trajectory"/>.</summary>
-    public static Trajectory Collect(RunSpec spec, Engine engine = Engine.Dense) => Trajectory.Of(Run(spec, engine));
+    /// <summary>Runs to the end on the engine the config names and gathers the events into a <see cref="Trajectory"/>.</summary>
+    public static Trajectory Collect(RunSpec spec) => Trajectory.Of(Run(spec));
+
+    /// <summary>Runs to the end on <paramref name="engine"/> and gathers the events into a <see cref="Trajectory"/>.</summary>
+    public static Trajectory Collect(RunSpec spec, Engine engine) => Trajectory.Of(Run(spec, engine));
 
     private static RunEvent.Diverged Divergence(RunSpec spec, long step, string quantity)
     {

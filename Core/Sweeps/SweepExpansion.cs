@@ -50,7 +50,7 @@ public static class SweepExpansion
                         config = next;
                     }
                     if (ConfigSchema.CrossCheck(config) is { } cross) return ([], $"run {Words(seeded)}: {cross}");
-                    if (EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).Error is { } engine) return ([], $"run {Words(seeded)}: {engine}");
+                    if (EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).ErrorMessage is { } engine) return ([], $"run {Words(seeded)}: {engine}");
                     var hash = RunIdentity.Hash(config);
                     if (seen.Add(hash)) runs.Add(new SweepRun(config, hash, Shown(group.Shown, config)));
                 }

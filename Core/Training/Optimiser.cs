@@ -31,12 +31,20 @@ public abstract record Optimiser
     }
 
     /// <summary>
-    /// Normalised SAM (PAPER.md §3) around <paramref name="Base"/> (SGD: per-sample or mini-batch
+    /// Normalised SAM (the paper's §3, Fig. 4) around <paramref name="Base"/> (SGD: per-sample or mini-batch
     /// SAM; GD: full-batch SAM): Θ̃ = Θ + ρ v/‖v‖ with v the base gradient, then the base step
     /// with the gradient taken at Θ̃, using the same batch and noise draws. ρ = 0 is the base.
     /// </summary>
     public sealed record Sam(double Rho, Optimiser Base) : Optimiser
     {
+        /// <summary>The wrapped optimiser; never a SAM (its ρ would be ignored) nor the oscillation chain (no gradient oracle).</summary>
+        public Optimiser Base { get => _base; init => _base = Wrappable(value); }
+        private readonly Optimiser _base = Wrappable(Base);
+
+        private static Optimiser Wrappable(Optimiser inner) => inner is Sam or Oscillation or null
+            ? throw new ArgumentException($"SAM wraps a gradient optimiser (sgd or gd), not {inner?.Name ?? "null"}: SAM around SAM would ignore the inner rho")
+            : inner;
+
         /// <inheritdoc />
         public override double Eta => Base.Eta;
     }

@@ -53,8 +53,7 @@ public static class FuzzTargets
         var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
         var (preset, pairs) = ConfigLoader.ParseToml(text, "fuzz.toml");
         var (config, _) = ConfigLoader.Resolve(preset, null, pairs);
-        var (engine, error) = EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config));
-        if (engine is null) throw new UsageError(error!);
+        if (EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).ErrorMessage is { } error) throw new UsageError(error);
     }
 
     // As ArrayInputs does for --data and --init.
@@ -122,7 +121,7 @@ public static class FuzzTargets
 
     private static RunSpec Spec(Engine engine) => Specs[engine];
 
-    private static Trajectory Run() => Simulation.Collect(Spec(Engine.Dense));
+    private static Trajectory Run() => Simulation.Collect(Spec(Engine.Dense), Engine.Dense);
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
@@ -158,14 +157,14 @@ public static class FuzzTargets
         var spec = Spec(Engine.Dense);
         var run = Run();
         var stopped = Simulation.Run(spec, Engine.Dense, new RunControl { StopBefore = t => t == 25 }).OfType<RunEvent.Stopped>().Single().Value;
-        var diverged = Simulation.Collect(RunSpec.Resolve(Tiny with { Eta = 30 }));
+        var diverged = Simulation.Collect(RunSpec.Resolve(Tiny with { Eta = 30 }), Engine.Dense);
         return
         [
             Utf8(Manifest.Write(Tiny, null, "dense", run, [.. RunFolder.DataFiles])),
             Utf8(Manifest.Write(Tiny, "fig2", "dense", RunSession.Recorded(stopped), [.. RunFolder.DataFiles, CheckpointFile.Name], null,
                 new ManifestState("interrupted", 25, new RunOptions(10, false, true)))),
             Utf8(Manifest.Write(Tiny with { Eta = 30 }, null, "dense", diverged, [.. RunFolder.DataFiles])),
-            Utf8(Manifest.Write(Tiny with { Engine = "gram" }, null, "gram", Simulation.Collect(Spec(Engine.Gram)), [.. RunFolder.DataFiles, "losses.png"])),
+            Utf8(Manifest.Write(Tiny with { Engine = "gram" }, null, "gram", Simulation.Collect(Spec(Engine.Gram), Engine.Dense), [.. RunFolder.DataFiles, "losses.png"])),
         ];
     }
 }

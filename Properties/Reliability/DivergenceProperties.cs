@@ -1,3 +1,4 @@
+using Lnsgd.Core.Engines;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Simulation;
@@ -34,7 +35,7 @@ public class DivergenceProperties
             Eta = 0.5 + etaRaw % 40, Sigma = 1.0, InitScaleW = 2, InitScaleA = 2, RecordEvery = 1000,
         };
         var spec = RunSpec.Resolve(config);
-        var run = Simulation.Collect(spec);
+        var run = Simulation.Collect(spec, Engine.Dense);
         var rule = RunawayRule.Of(spec);
         if (run.Divergence is not { } d) return !Enumerable.Range(1, (int)config.Steps).Any(t => Bad(spec, rule, After(spec, t)));
         if (d.Quantity == "recorded metrics") return true;   // a record step's metric overflowed first; checked where it is recorded

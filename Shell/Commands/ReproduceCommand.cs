@@ -41,7 +41,7 @@ public static class ReproduceCommand
         {
             var config = Configure(Presets.Find(preset)!.Config with { Seed = seed }, quick);
             var spec = RunSpec.Resolve(config);
-            var engine = EngineChoice.Resolve(config, spec.Optimiser).Engine!.Value;
+            var engine = EngineChoice.Resolve(config, spec.Optimiser).ValueOrThrow();
             var trajectory = Simulation.Collect(spec, engine);
             RunFolder.Write(Path.Combine(outDir, "runs", preset), config, preset, EngineChoice.Name(engine), trajectory);
             runs[preset] = new ReproducedRun(preset, config, EngineChoice.Name(engine), trajectory);

@@ -40,11 +40,10 @@ public static class RunCommand
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}");
+        var chosen = EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).Match(e => e, error => throw new UsageError(error));
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
         var spec = RunSpec.Resolve(config, problem, initial);
-        var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
-        if (engine is not { } chosen) throw new UsageError(engineError!);
         // Overwriting with --force: another run's checkpoint and leftovers must not be taken for this run's.
         if (parsed.Has("--force"))
         {

@@ -28,8 +28,7 @@ public static class RecordedSpec
         if (config != run.Config) throw new UsageError($"manifest '{origin}': its config does not match the shapes of its input files");
         var spec = RunSpec.Resolve(config, problem, initial);
         var engine = run.Engine == "gram" ? Engine.Gram : Engine.Dense;
-        var (allowed, error) = EngineChoice.Resolve(config with { Engine = run.Engine }, spec.Optimiser);
-        if (allowed is null) throw new UsageError($"manifest '{origin}': {error}");
+        if (EngineChoice.Resolve(config with { Engine = run.Engine }, spec.Optimiser).ErrorMessage is { } error) throw new UsageError($"manifest '{origin}': {error}");
         if (config.Engine != "auto" && config.Engine != run.Engine)
             throw new UsageError($"manifest '{origin}': 'engine' is '{run.Engine}' but its config asks for '{config.Engine}'");
         return (spec, engine, inputs);

@@ -69,8 +69,7 @@ public static class SweepExecutor
     public static (Trajectory Trajectory, string Engine) Simulate(RunConfig config)
     {
         var spec = RunSpec.Resolve(config);
-        var (engine, error) = EngineChoice.Resolve(config, spec.Optimiser);
-        if (engine is not { } chosen) throw new InvalidOperationException(error);
+        var chosen = EngineChoice.Resolve(config, spec.Optimiser).Match(e => e, error => throw new InvalidOperationException(error));
         return (Simulation.Collect(spec, chosen), EngineChoice.Name(chosen));
     }
 

@@ -11,7 +11,7 @@ public sealed record MeasuredRun(RunConfig Config, Trajectory Trajectory, IReadO
     public static MeasuredRun Of(RunConfig config)
     {
         var spec = RunSpec.Resolve(config);
-        var engine = EngineChoice.Resolve(config, spec.Optimiser).Engine!.Value;
+        var engine = EngineChoice.Resolve(config, spec.Optimiser).ValueOrThrow();
         var extremes = new List<NeuronExtremes>();
         // The stream is lazy: each recorded network is measured here and then dropped.
         var trajectory = Trajectory.Of(Simulation.Run(spec, engine).Select(e =>

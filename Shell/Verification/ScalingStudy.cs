@@ -32,7 +32,7 @@ public static class ScalingStudy
             RecordEvery = Math.Max(1, (long)(t1 / 20_000)), Snapshots = 2,
         };
         var spec = RunSpec.Resolve(config);
-        var engine = EngineChoice.Resolve(config, spec.Optimiser).Engine!.Value;
+        var engine = EngineChoice.Resolve(config, spec.Optimiser).ValueOrThrow();
         // The stream is lazy: stopping at the first all-escaped record skips the rest of the run.
         var escaped = Simulation.Run(spec, engine).OfType<RunEvent.Recorded>().FirstOrDefault(r => r.Row.EscapedFrac >= 1.0);
         return new EscapePoint(sigma, eta, m, seed, escaped?.Row.Step, t1);

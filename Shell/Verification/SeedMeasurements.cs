@@ -96,7 +96,7 @@ public sealed record SeedMeasurements(
     {
         const int every = 50, steps = 10_000;
         var spec = RunSpec.Resolve(config with { Steps = steps, RecordEvery = every });
-        var engine = EngineChoice.Resolve(spec.Config, spec.Optimiser).Engine!.Value;
+        var engine = EngineChoice.Resolve(spec.Config, spec.Optimiser).ValueOrThrow();
         double predicted = 0, noisePart = 0, first = 0, last = 0;
         foreach (var e in Simulation.Run(spec, engine))
         {
