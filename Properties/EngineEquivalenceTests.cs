@@ -14,7 +14,7 @@ public class EngineEquivalenceTests
         var c = Generators.Config(raw, seed, steps);
         var r = (uint)raw / 7;
         var m = c.D + 2 + (int)(r % 30);
-        c = c with { M = m, RecordEvery = steps / 4, NTest = 20 };
+        c = c with { M = m, RecordEvery = Math.Max(1, steps / 4), NTest = 20 };
         var spec = RunSpec.Resolve(c with { Eta = 1.0 });
         var curvature = c.Optimizer == "sgd" ? Curvature.PerSample(spec.Problem, spec.Initial) : Curvature.FullBatch(spec.Problem, spec.Initial);
         return c with { Eta = 0.25 * Curvature.StableStepSize(curvature) };

@@ -4,12 +4,19 @@ using System.Runtime.InteropServices;
 namespace Lnsgd.Core.Network;
 
 /// <summary>
-/// A two-layer linear network ŷ = aᵀWx (PAPER.md §1): <see cref="W"/> is m×d row-major
+/// A two-layer linear network ŷ = aᵀWx (the paper's Section "Setup and Overview"): <see cref="W"/> is m×d row-major
 /// (row i is neuron i's w_i), <see cref="A"/> holds the second layer a ∈ R^m. Immutable: every
 /// step returns a new value.
 /// </summary>
 public sealed record Network(int M, int D, ImmutableArray<double> W, ImmutableArray<double> A)
 {
+    /// <summary>Equal shapes and equal weights, element by element.</summary>
+    public bool Equals(Network? other) =>
+        other is not null && (M, D) == (other.M, other.D) && Elementwise.Equal(W, other.W) && Elementwise.Equal(A, other.A);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(M, D, Elementwise.Hash(W), Elementwise.Hash(A));
+
     /// <summary>Neuron i's first-layer weights w_i.</summary>
     public ReadOnlySpan<double> Neuron(int i) => W.AsSpan().Slice(i * D, D);
 

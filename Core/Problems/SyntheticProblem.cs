@@ -5,7 +5,7 @@ using Lnsgd.Core.Random;
 namespace Lnsgd.Core.Problems;
 
 /// <summary>
-/// The synthetic regression task of PAPER.md §1: rows of <see cref="X"/> are x_i ~ N(0, I_d),
+/// The synthetic regression task of the paper's Section "Setup and Overview": rows of <see cref="X"/> are x_i ~ N(0, I_d),
 /// labels are the clean y_i = θ⋆ᵀx_i, and a fresh test set comes from the same law.
 /// Matrices are row-major (row i = sample i).
 /// </summary>
@@ -15,6 +15,15 @@ public sealed record SyntheticProblem(
     ImmutableArray<double> XTest, ImmutableArray<double> YTest,
     ImmutableArray<double> ThetaStar)
 {
+    /// <summary>Equal sizes and equal data, element by element.</summary>
+    public bool Equals(SyntheticProblem? other) =>
+        other is not null && (N, NTest, D) == (other.N, other.NTest, other.D)
+        && Elementwise.Equal(X, other.X) && Elementwise.Equal(Y, other.Y) && Elementwise.Equal(XTest, other.XTest)
+        && Elementwise.Equal(YTest, other.YTest) && Elementwise.Equal(ThetaStar, other.ThetaStar);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(N, NTest, D, Elementwise.Hash(X), Elementwise.Hash(Y), Elementwise.Hash(ThetaStar));
+
     /// <summary>Row i of the training inputs.</summary>
     public ReadOnlySpan<double> Row(int i) => X.AsSpan().Slice(i * D, D);
 

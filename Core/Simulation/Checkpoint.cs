@@ -17,6 +17,14 @@ public sealed record Checkpoint(
     string Fingerprint, EngineState State,
     ImmutableArray<MetricRow> Rows, ImmutableArray<TracePoint> Trace, ImmutableArray<NeuronSnapshot> Snapshots)
 {
+    /// <summary>Same fingerprint, equal state, and equal records element by element.</summary>
+    public bool Equals(Checkpoint? other) =>
+        other is not null && Fingerprint == other.Fingerprint && State == other.State
+        && Elementwise.Equal(Rows, other.Rows) && Elementwise.Equal(Trace, other.Trace) && Elementwise.Equal(Snapshots, other.Snapshots);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Fingerprint, State, Elementwise.Hash(Rows), Elementwise.Hash(Trace), Elementwise.Hash(Snapshots));
+
     /// <summary>
     /// SHA-256 (hex) of what determines a run: every config key and value, the engine, and the
     /// bytes of the problem and of the initial network (which cover <c>--data</c> and <c>--init</c>).

@@ -14,4 +14,13 @@ namespace Lnsgd.Core.Simulation;
 /// oscillation chain's state is a itself.
 /// </summary>
 public sealed record EngineState(
-    long Step, Engine Engine, int Rows, int D, ImmutableArray<double> W, ImmutableArray<double> A, ImmutableArray<double> Theta);
+    long Step, Engine Engine, int Rows, int D, ImmutableArray<double> W, ImmutableArray<double> A, ImmutableArray<double> Theta)
+{
+    /// <summary>Equal scalars and equal buffers, element by element.</summary>
+    public bool Equals(EngineState? other) =>
+        other is not null && (Step, Engine, Rows, D) == (other.Step, other.Engine, other.Rows, other.D)
+        && Elementwise.Equal(W, other.W) && Elementwise.Equal(A, other.A) && Elementwise.Equal(Theta, other.Theta);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Step, Engine, Rows, D, Elementwise.Hash(W), Elementwise.Hash(A), Elementwise.Hash(Theta));
+}

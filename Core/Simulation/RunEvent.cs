@@ -7,7 +7,15 @@ namespace Lnsgd.Core.Simulation;
 public sealed record TracePoint(long Step, double WSq, double Align, double A);
 
 /// <summary>Every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at one step: the bottom row of Fig. 2.</summary>
-public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align);
+public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align)
+{
+    /// <summary>Same step and equal values, element by element.</summary>
+    public bool Equals(NeuronSnapshot? other) =>
+        other is not null && Step == other.Step && Elementwise.Equal(WSq, other.WSq) && Elementwise.Equal(Align, other.Align);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Step, Elementwise.Hash(WSq), Elementwise.Hash(Align));
+}
 
 /// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished, Diverged or Stopped.</summary>
 public abstract record RunEvent

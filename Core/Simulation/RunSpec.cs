@@ -13,6 +13,14 @@ public sealed record RunSpec(
     RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
     ImmutableArray<long> SnapshotSteps)
 {
+    /// <summary>Equal config, problem, initial network and optimiser, and the same snapshot steps.</summary>
+    public bool Equals(RunSpec? other) =>
+        other is not null && Config == other.Config && Problem == other.Problem && Initial == other.Initial
+        && Optimiser == other.Optimiser && Elementwise.Equal(SnapshotSteps, other.SnapshotSteps);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Config, Problem, Initial, Optimiser, Elementwise.Hash(SnapshotSteps));
+
     /// <summary>
     /// Builds the spec of <paramref name="c"/>. A config the CLI would refuse throws an
     /// <see cref="ArgumentException"/> whose message is the CLI's line (<see cref="ConfigSchema.Validate"/>).

@@ -9,6 +9,14 @@ public sealed record Trajectory(
     ImmutableArray<MetricRow> Rows, ImmutableArray<TracePoint> Trace, ImmutableArray<NeuronSnapshot> Snapshots,
     Network.Network? Final, RunEvent.Diverged? Divergence)
 {
+    /// <summary>Equal records element by element, equal final network and the same divergence.</summary>
+    public bool Equals(Trajectory? other) =>
+        other is not null && Elementwise.Equal(Rows, other.Rows) && Elementwise.Equal(Trace, other.Trace)
+        && Elementwise.Equal(Snapshots, other.Snapshots) && Final == other.Final && Divergence == other.Divergence;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Elementwise.Hash(Rows), Elementwise.Hash(Trace), Elementwise.Hash(Snapshots), Final, Divergence);
+
     /// <summary>Folds an event stream into a trajectory.</summary>
     public static Trajectory Of(IEnumerable<RunEvent> events)
     {

@@ -18,7 +18,14 @@ public abstract record NoiseSchedule
     public sealed record Periodic(long On, long Off) : NoiseSchedule;
 
     /// <summary>Factor <c>Points[k].Factor</c> from step <c>Points[k].Start</c> on; points sorted by start, the first at step 0.</summary>
-    public sealed record Piecewise(ImmutableArray<(long Start, double Factor)> Points) : NoiseSchedule;
+    public sealed record Piecewise(ImmutableArray<(long Start, double Factor)> Points) : NoiseSchedule
+    {
+        /// <summary>Equal points, element by element.</summary>
+        public bool Equals(Piecewise? other) => other is not null && Elementwise.Equal(Points, other.Points);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => Elementwise.Hash(Points);
+    }
 
     /// <summary>The factor falls linearly from 1 to <paramref name="End"/> over <paramref name="Over"/> steps, then stays.</summary>
     public sealed record LinearDecay(long Over, double End) : NoiseSchedule;

@@ -31,7 +31,7 @@ public abstract record Optimiser
     }
 
     /// <summary>
-    /// Normalised SAM (the paper's §3, Fig. 4) around <paramref name="Base"/> (SGD: per-sample or mini-batch
+    /// Normalised SAM (the paper's Section "Extension", Fig. 4) around <paramref name="Base"/> (SGD: per-sample or mini-batch
     /// SAM; GD: full-batch SAM): Θ̃ = Θ + ρ v/‖v‖ with v the base gradient, then the base step
     /// with the gradient taken at Θ̃, using the same batch and noise draws. ρ = 0 is the base.
     /// </summary>
