@@ -5,7 +5,7 @@ namespace Lnsgd.Core;
 /// partial sums, combined as (s0 + s1) + (s2 + s3), then the tail in order) so results are the
 /// same bytes on every machine, whatever its SIMD width. No fused multiply-add anywhere.
 /// </summary>
-public static class Kernels
+internal static class Kernels
 {
     /// <summary>Σ x_k y_k in the fixed order described on the class.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

@@ -6,7 +6,7 @@ using Lnsgd.Core.Training;
 namespace Lnsgd.Properties;
 
 /// <summary>
-/// The exact per-neuron identity of PAPER.md §2: one step changes ‖w_i‖² − a_i² by exactly
+/// The exact per-neuron identity behind the paper's Lemma 3 (its η²ΔW_i(j)): one step changes ‖w_i‖² − a_i² by exactly
 /// η²(a_i²‖g‖² − (w_i·g)²), for any g.
 /// </summary>
 public class IdentityTests

@@ -6,7 +6,7 @@ using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
 
-/// <summary>SAM (PAPER.md §3): its reduction to SGD, its zero-gradient guard and its own exact identity.</summary>
+/// <summary>SAM (the paper's Section "Extension"): its reduction to SGD, its zero-gradient guard and its own exact identity.</summary>
 public class SamTests
 {
     [Property(MaxTest = 60)]

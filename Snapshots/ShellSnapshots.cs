@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Commands;
 using Snapshooter.Xunit;
@@ -31,21 +30,4 @@ public class ShellSnapshots
 
     [Fact]
     public void Run_help() => Snapshot.Match(HelpText.Run());
-
-    [Fact]
-    public async Task The_embedding_example_builds_against_core_alone_and_runs()
-    {
-        var project = Path.Combine(RepoPaths.Root, "examples", "Embedding", "Embedding.csproj");
-        var start = new ProcessStartInfo("dotnet", ["run", "--project", project, "-c", "Release"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await stderr + await stdout);
-        Snapshot.Match(await stdout);
-    }
 }

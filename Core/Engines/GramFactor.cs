@@ -5,12 +5,12 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Lnsgd.Core.Engines;
 
 /// <summary>
-/// The width-independent representation of DESIGN.md. With Z = [W a] (m×(d+1)) and a thin QR
+/// The width-independent representation derived in docs/gram-engine.md. With Z = [W a] (m×(d+1)) and a thin QR
 /// Z₀ = U R, every in-span update Z' = Z M keeps Z = U K with K' = K M, and G = ZᵀZ = KᵀK.
 /// K is itself a two-layer net of r = d+1 "virtual neurons" with the same θ = Wᵀa and the
 /// same dynamics, because the step is equivariant under rotations of the neuron index.
 /// </summary>
-public sealed class GramFactor
+internal sealed class GramFactor
 {
     // U row-major (m × r): the expansion walks it neuron by neuron.
     private readonly double[] _u;

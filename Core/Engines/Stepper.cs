@@ -9,7 +9,7 @@ namespace Lnsgd.Core.Engines;
 /// Owned by one run; not thread-safe. The pure <see cref="Training.Optimisers.Update"/> stays
 /// the specification: the dense stepper equals it bit for bit, the gram stepper to rounding.
 /// </summary>
-public sealed class Stepper
+internal sealed class Stepper
 {
     private readonly RunSpec _spec;
     private readonly InPlaceNetwork _kernel;

@@ -14,7 +14,7 @@ namespace Lnsgd.Core.Interchange;
 /// <c>snapshot_w_sq</c> and <c>snapshot_align</c> (snapshots × m). Doubles are stored as their
 /// IEEE bits, so a round trip is exact.
 /// </summary>
-public static class CheckpointArrays
+internal static class CheckpointArrays
 {
     /// <summary>The layout version written into <c>format</c>.</summary>
     public const long Format = 1;

@@ -9,7 +9,7 @@ namespace Lnsgd.Core.Measures;
 /// neuron). <see cref="Metrics.Row"/> is this tally over a whole network: one code path, one
 /// set of bytes. Owned by one record; not thread-safe.
 /// </summary>
-public sealed class NeuronTally(SyntheticProblem problem, int m)
+internal sealed class NeuronTally(SyntheticProblem problem, int m)
 {
     private readonly double[] _theta = new double[problem.D];
     private readonly double _starNorm = Math.Sqrt(Kernels.SquaredNorm(problem.ThetaStar.AsSpan()));

@@ -15,7 +15,7 @@ namespace Lnsgd.Core.Nonlinear;
 /// (MathNet.Numerics 5's native providers need native builds the package feed does not serve for
 /// Linux, so this replaces them.)
 /// </summary>
-public static class Gemm
+internal static class Gemm
 {
     private const int MR = 6, NR = 8, KC = 256, MC = 96, NC = 256;
 

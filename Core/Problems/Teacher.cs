@@ -1,6 +1,6 @@
 namespace Lnsgd.Core.Problems;
 
-/// <summary>How the ground-truth interpolator θ⋆ is drawn (PAPER.md §1). A closed hierarchy.</summary>
+/// <summary>How the ground-truth interpolator θ⋆ is drawn (the paper's Section "Setup and Overview"). A closed hierarchy.</summary>
 public abstract record Teacher
 {
     private Teacher() { }

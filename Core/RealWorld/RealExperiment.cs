@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Lnsgd.Core.RealWorld;
 
 /// <summary>
-/// What a real-data preset compares (PAPER.md §4). A closed set: Fig. 3 (clean GD, label noise GD
+/// What a real-data preset compares (the paper's Figs. 1, 3 and 5). A closed set: Fig. 3 (clean GD, label noise GD
 /// and their linearisations), Fig. 5 (GD, full-batch SAM and their linearisations) and Fig. 1
 /// (SGD against label noise SGD at several rates, then magnitude pruning).
 /// </summary>

@@ -18,6 +18,19 @@ public static partial class ConfigSchema
         return CrossCheck(config) ?? EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).ErrorMessage;
     }
 
+    /// <summary>
+    /// <paramref name="config"/> with the key named <paramref name="key"/> set from its text
+    /// <paramref name="value"/>, as <c>--set key=value</c> does, or the CLI's line for an unknown
+    /// key or a value out of range (constraints between keys are <see cref="Validate"/>'s).
+    /// </summary>
+    public static Result<RunConfig> With(RunConfig config, string key, string value)
+    {
+        if (Find(key) is not { } schemaKey)
+            return Result.Error<RunConfig>($"unknown config key '{key}' (known: {string.Join(", ", Keys.Select(k => k.Name))})");
+        var (next, error) = schemaKey.Apply(config, value);
+        return Result.Of(next!, error);
+    }
+
     /// <summary><paramref name="config"/> when <see cref="Validate"/> accepts it, else its message.</summary>
     public static Result<RunConfig> Validated(RunConfig config) => Result.Of(config, Validate(config));
 }

@@ -6,12 +6,12 @@ namespace Lnsgd.Core.Simulation;
 public sealed record Preset(string Name, string Description, RunConfig Config);
 
 /// <summary>
-/// The named configs of the paper's synthetic experiments (PAPER.md §4). The paper's reference
+/// The named configs of the paper's synthetic experiments (Figs. 2 and 4, the periodic-noise runs and the oscillation simulation of Eqs. 6–7). The paper's reference
 /// setting (n=200, d=20, m=1000, η=0.001, σ=4, batch 1) is kept; step counts, ‖θ⋆‖ = 1 and ρ
 /// are this project's choices, made so each preset shows its phenomenon end to end
 /// (README "Presets" says why each value).
 /// </summary>
-public static class Presets
+public static partial class Presets
 {
     private static readonly RunConfig Fig2 = new() { Steps = 2_500_000, RecordEvery = 5000 };
 

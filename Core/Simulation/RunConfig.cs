@@ -2,7 +2,7 @@ namespace Lnsgd.Core.Simulation;
 
 /// <summary>
 /// Everything that defines a run, by the names users type (<see cref="ConfigSchema"/> documents
-/// each key). Defaults are the paper's reference setting (PAPER.md §1) with label noise on.
+/// each key). Defaults are the paper's reference setting (the paper's Section "Setup and Overview": n = 200, d = 20, m = 1000, η = 0.001, σ = 4) with label noise on.
 /// </summary>
 public sealed record RunConfig
 {

@@ -3,7 +3,7 @@ using Lnsgd.Core.Measures;
 namespace Lnsgd.Core.Theory;
 
 /// <summary>
-/// The phase boundaries of a run (PAPER.md §2), each a pure function of its recorded rows and
+/// The phase boundaries of a run (the paper's Definition 1, Theorem 2 and Lemmas 5–6), each a pure function of its recorded rows and
 /// per-record neuron extremes. Steps are record steps; null means "not reached".
 /// </summary>
 public sealed record Phases(

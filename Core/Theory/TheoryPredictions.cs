@@ -1,7 +1,7 @@
 namespace Lnsgd.Core.Theory;
 
 /// <summary>
-/// The paper's quantitative statements (PAPER.md §2) as functions of the config. They are
+/// The paper's quantitative statements (Condition 1, Theorem 2 and Lemmas 3–6) as functions of the config. They are
 /// sufficient conditions and orders; the reports print measured/predicted ratios next to them.
 /// </summary>
 public static class TheoryPredictions

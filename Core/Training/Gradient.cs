@@ -5,7 +5,7 @@ namespace Lnsgd.Core.Training;
 
 /// <summary>
 /// The loss gradient with respect to θ, g = mean over the batch of r·x with r = θᵀx − y − ε.
-/// Every layer gradient follows from g: ∇_W = a gᵀ, ∇_a = W g (DESIGN.md).
+/// Every layer gradient follows from g: ∇_W = a gᵀ, ∇_a = W g (docs/gram-engine.md).
 /// </summary>
 public static class Gradient
 {

@@ -34,7 +34,7 @@ public static class TwoLayerUpdate
     }
 
     /// <summary>
-    /// The exact per-neuron identity of PAPER.md §2: the change of ‖w_i‖² − a_i² over one step
+    /// The exact per-neuron identity behind the paper's Lemma 3 (its η²ΔW_i(j)): the change of ‖w_i‖² − a_i² over one step
     /// is η²(a_i²‖g‖² − (w_i·g)²), evaluated at the old values.
     /// </summary>
     public static double BalanceChange(ReadOnlySpan<double> wi, double ai, ReadOnlySpan<double> g, double eta)

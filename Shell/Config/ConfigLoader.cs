@@ -30,12 +30,8 @@ public static class ConfigLoader
     }
 
     /// <summary>One key=value applied, or a usage error naming key, value and range.</summary>
-    public static RunConfig Apply(RunConfig config, string key, string value)
-    {
-        var schemaKey = ConfigSchema.Find(key) ?? throw new UsageError($"unknown config key '{key}' (known: {string.Join(", ", ConfigSchema.Keys.Select(k => k.Name))})");
-        var (next, error) = schemaKey.Apply(config, value);
-        return next ?? throw new UsageError(error!);
-    }
+    public static RunConfig Apply(RunConfig config, string key, string value) =>
+        ConfigSchema.With(config, key, value).Match(c => c, error => throw new UsageError(error));
 
     /// <summary>Splits a <c>--set key=value</c> argument.</summary>
     public static (string Key, string Value) SplitPair(string text)
@@ -85,8 +81,7 @@ public static class ConfigLoader
         _ => throw new UsageError($"config file '{origin}': key '{key}' must be a single number or string"),
     };
 
-    private static UsageError UnknownPreset(string name) =>
-        new($"unknown preset '{name}' (known: {string.Join(", ", Presets.All.Select(p => p.Name))})");
+    private static UsageError UnknownPreset(string name) => new(Presets.Named(name).ErrorMessage!);
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 }

@@ -4,7 +4,7 @@ using Lnsgd.Shell.Plots;
 
 namespace Lnsgd.Shell.Output;
 
-/// <summary>The run folder of DESIGN.md "Outputs": every file written atomically, the manifest last.</summary>
+/// <summary>The run folder (README, "Reading a run folder"): every file written atomically, the manifest last.</summary>
 public static class RunFolder
 {
     /// <summary>The data files of a run folder, in the order they are written.</summary>

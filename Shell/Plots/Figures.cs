@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Lnsgd.Shell.Plots;
 
 /// <summary>
-/// The figure panels of PAPER.md §4 (Fig. 2 (a)–(c) and its bottom row) and a generic metric
+/// The figure panels of the paper's Fig. 2 ((a)–(c) and its bottom row) and a generic metric
 /// plot. Each builder returns an unrendered ScottPlot <see cref="Plot"/> that the caller owns
 /// (and disposes); <see cref="FigureFile"/> renders it. Non-finite values are skipped, so
 /// any trajectory, empty or diverged, gives a figure.

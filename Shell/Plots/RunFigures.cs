@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Lnsgd.Shell.Plots;
 
 /// <summary>
-/// The figure files of a run folder (PAPER.md §4, Fig. 2) and the comparison figure of several
+/// The figure files of a run folder (the paper's Fig. 2) and the comparison figure of several
 /// labelled runs, each as PNG and SVG.
 /// </summary>
 public static class RunFigures

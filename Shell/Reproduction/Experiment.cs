@@ -22,7 +22,7 @@ public enum ExperimentKind
 /// <summary>A section of the reproduction report: the paper's claim and the runs that test it.</summary>
 public sealed record Experiment(string Id, string Title, string Claim, ExperimentKind Kind, ImmutableArray<ExperimentRun> Runs);
 
-/// <summary>The synthetic experiments of PAPER.md §4, in report order.</summary>
+/// <summary>The paper's synthetic experiments (Figs. 2 and 4, periodic noise, Eqs. 6–7), in report order.</summary>
 public static class ReproductionPlan
 {
     /// <summary>Every synthetic experiment.</summary>
