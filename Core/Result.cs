@@ -31,6 +31,13 @@ public abstract record Result<T>
     /// <summary>The message of an <see cref="Error"/>; null for <see cref="Ok"/>.</summary>
     public string? ErrorMessage => (this as Error)?.Message;
 
+    /// <summary>
+    /// <c>var (value, error) = result;</c>: the value and null, or default and the message.
+    /// For a value type the default is a real value, so test <c>error</c> first.
+    /// </summary>
+    public void Deconstruct(out T? value, out string? error) =>
+        (value, error) = this is Ok ok ? (ok.Value, (string?)null) : (default, ((Error)this).Message);
+
     /// <summary>One function per case; the other is not called.</summary>
     public TOut Match<TOut>(Func<T, TOut> ok, Func<string, TOut> error) => this switch
     {

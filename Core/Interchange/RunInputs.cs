@@ -13,7 +13,13 @@ public static class RunInputs
     /// The problem of <c>X</c> (n×d), <c>X_test</c> (n_test×d) and <c>theta_star</c> (d), all
     /// float64 and finite; labels are recomputed as θ⋆ᵀx (a <c>y</c> in the archive is ignored).
     /// </summary>
-    public static (SyntheticProblem? Problem, string? Error) Problem(IReadOnlyDictionary<string, NpyArray> arrays)
+    public static Result<SyntheticProblem> Problem(IReadOnlyDictionary<string, NpyArray> arrays)
+    {
+        var (problem, error) = ProblemOrError(arrays);
+        return Result.Of(problem!, error);
+    }
+
+    private static (SyntheticProblem? Problem, string? Error) ProblemOrError(IReadOnlyDictionary<string, NpyArray> arrays)
     {
         var (x, e1) = Float64(arrays, "X", 2);
         if (x is null) return (null, e1);
@@ -29,7 +35,13 @@ public static class RunInputs
     }
 
     /// <summary>The network of <c>W</c> (m×d) and <c>a</c> (m), float64 and finite, shapes as configured.</summary>
-    public static (Network.Network? Net, string? Error) Initial(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
+    public static Result<Network.Network> Initial(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
+    {
+        var (net, error) = InitialOrError(arrays, m, d);
+        return Result.Of(net!, error);
+    }
+
+    private static (Network.Network? Net, string? Error) InitialOrError(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
     {
         var (w, e1) = Float64(arrays, "W", 2);
         if (w is null) return (null, e1);

@@ -12,11 +12,8 @@ public sealed record ConfigKey(
     Func<RunConfig, string, RunConfig?> TryApply)
 {
     /// <summary>The key applied to <paramref name="config"/>, or the one-line error naming key, value and range.</summary>
-    public (RunConfig? Config, string? Error) Apply(RunConfig config, string value)
-    {
-        var next = TryApply(config, value.Trim());
-        return next is null ? (null, Invalid(value)) : (next, null);
-    }
+    public Result<RunConfig> Apply(RunConfig config, string value) =>
+        TryApply(config, value.Trim()) is { } next ? Result.Ok(next) : Result.Error<RunConfig>(Invalid(value));
 
     /// <summary>
     /// Null when <paramref name="config"/>'s value of this key is one the CLI accepts, else the

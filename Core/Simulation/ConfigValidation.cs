@@ -27,8 +27,7 @@ public static partial class ConfigSchema
     {
         if (Find(key) is not { } schemaKey)
             return Result.Error<RunConfig>($"unknown config key '{key}' (known: {string.Join(", ", Keys.Select(k => k.Name))})");
-        var (next, error) = schemaKey.Apply(config, value);
-        return Result.Of(next!, error);
+        return schemaKey.Apply(config, value);
     }
 
     /// <summary><paramref name="config"/> when <see cref="Validate"/> accepts it, else its message.</summary>

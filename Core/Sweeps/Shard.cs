@@ -14,20 +14,26 @@ public sealed record Shard(int Index, int Count)
     public static Shard All { get; } = new(0, 1);
 
     /// <summary>Shard <paramref name="index"/> of <paramref name="count"/>, or the error line when 0 ≤ index &lt; count fails.</summary>
-    public static (Shard? Shard, string? Error) Of(long index, long count, string origin) =>
+    public static Result<Shard> Of(long index, long count, string origin)
+    {
+        var (shard, error) = OfOrError(index, count, origin);
+        return Result.Of(shard!, error);
+    }
+
+    private static (Shard? Shard, string? Error) OfOrError(long index, long count, string origin) =>
         count < 1 || count > int.MaxValue ? (null, $"{origin}: shard count '{count}' must be an integer >= 1")
         : index < 0 || index >= count ? (null, $"{origin}: shard index '{index}' must be in [0, {count})")
         : (new Shard((int)index, (int)count), null);
 
     /// <summary>Parses <c>i/N</c>, e.g. <c>0/4</c>.</summary>
-    public static (Shard? Shard, string? Error) Parse(string text)
+    public static Result<Shard> Parse(string text)
     {
         var parts = text.Split('/');
         return parts.Length == 2
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             ? Of(index, count, $"--shard '{text}'")
-            : (null, $"invalid value for '--shard': '{text}' (allowed: i/N with 0 <= i < N, e.g. 0/4)");
+            : Result.Error<Shard>($"invalid value for '--shard': '{text}' (allowed: i/N with 0 <= i < N, e.g. 0/4)");
     }
 
     /// <summary>The runs of this shard, in the order <paramref name="runs"/> lists them.</summary>
