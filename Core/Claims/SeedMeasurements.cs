@@ -39,6 +39,8 @@ public sealed record SeedMeasurements
 {
     /// <summary>The seed.</summary>
     public ulong Seed { get; init; }
+    /// <summary>Whether the preset runs were measured (the quick test suite skips them).</summary>
+    public bool HasPresets { get; init; } = true;
     /// <summary>fig2: min mean ‖w_i‖² / initial.</summary>
     public double NoiseMinNormRatio { get; init; }
     /// <summary>fig2-clean: |final / initial mean ‖w_i‖² − 1|.</summary>

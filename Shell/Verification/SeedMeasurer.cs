@@ -22,7 +22,7 @@ public static class SeedMeasurer
     public static SeedMeasurements Measure(ulong seed, bool quick, Parts? parts = null)
     {
         parts ??= new Parts();
-        var result = new SeedMeasurements { Seed = seed };
+        var result = new SeedMeasurements { Seed = seed, HasPresets = parts.Presets };
         if (parts.Presets) result = Presets(result, seed);
         if (parts.Lemma3) result = result with { Lemma3PerNeuron = [.. ClaimSettings.Lemma3PerNeuron.Select(s => Lemma3PerNeuron(seed, s.D, s.M))] };
         if (parts.LemmasFiveSix) result = result with { Gd = PhaseTwo(ClaimSettings.PhaseTwoEntry(seed, "gd")), LabelNoise = PhaseTwo(ClaimSettings.PhaseTwoEntry(seed, "sgd")) };
