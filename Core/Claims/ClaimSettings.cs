@@ -53,9 +53,9 @@ public static class ClaimSettings
     /// <summary>The noise types: name and the config changes that make it.</summary>
     public static IReadOnlyList<(string Name, string Description, Func<RunConfig, RunConfig> Apply)> NoiseTypes { get; } =
     [
-        ("label", "label noise SGD, batch 1, σ = 4 (the paper's)", c => c with { Optimizer = "sgd", Sigma = 4.0, Batch = 1 }),
-        ("minibatch", "mini-batch noise alone: clean SGD, batch 1", c => c with { Optimizer = "sgd", Sigma = 0.0, Batch = 1 }),
-        ("langevin", "isotropic Gaussian noise on W and a with label noise's per-step variance, on clean GD", c => c with { Optimizer = "langevin", Sigma = 4.0 }),
-        ("label-gd", "label noise alone: full-batch GD, one ε = ±4 per sample", c => c with { Optimizer = "gd", Sigma = 4.0 }),
+        ("label", "batch-1 SGD with label noise ε = ±4, the paper's", c => c with { Optimizer = "sgd", Sigma = 4.0, Batch = 1 }),
+        ("minibatch", "clean batch-1 SGD", c => c with { Optimizer = "sgd", Sigma = 0.0, Batch = 1 }),
+        ("langevin", "clean GD plus isotropic Gaussian noise on W and a with label noise's per-step variance", c => c with { Optimizer = "langevin", Sigma = 4.0 }),
+        ("label-gd", "full-batch GD with label noise ε = ±4 on every sample", c => c with { Optimizer = "gd", Sigma = 4.0 }),
     ];
 }

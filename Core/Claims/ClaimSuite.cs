@@ -212,12 +212,12 @@ public static class ClaimSuite
                 "label" => (Judge.Below("noise-type-label-phase1", $"Label noise ({description}) produces Phase I", P1(name), Ratio(name), 0.5, "< 0.5", Positive),
                             Judge.Above("noise-type-label-phase2", $"Label noise ({description}) produces Phase II", P2(name), Gain(name), 0.1, "≥ 0.1", (-1, 1), Final(name))),
                 "minibatch" => (Judge.Above("noise-type-minibatch-phase1", $"Mini-batch noise alone ({description}) does not shrink the norms", P1(name), Ratio(name), 0.9, "≥ 0.9", Positive),
-                                Judge.Below("noise-type-minibatch-phase2", $"Mini-batch noise alone ({description}) does not align", P2(name), Gain(name), 0.1, "< 0.1", (-1, 1), Final(name))),
+                                Judge.Below("noise-type-minibatch-phase2", $"Mini-batch noise alone ({description}) does not align the neurons", P2(name), Gain(name), 0.1, "< 0.1", (-1, 1), Final(name))),
                 "langevin" => (Judge.Above("noise-type-langevin-phase1", $"Isotropic noise ({description}) does not shrink the norms", P1(name), Ratio(name), 0.9, "≥ 0.9", Positive),
-                               Judge.Below("noise-type-langevin-phase2", $"Isotropic noise does not align (HaoChen et al. 2021)", P2(name), Gain(name), 0.1, "< 0.1", (-1, 1), Final(name))),
-                _ => (Judge.Info($"noise-type-{name}-phase1", $"{char.ToUpperInvariant(description[0])}{description[1..]}: Phase I?", P1(name), Ratio(name), "Phase I: < 0.5",
-                          "per step its gradient noise has 1/n of batch-1 label noise's variance; no claim"),
-                      Judge.Info($"noise-type-{name}-phase2", $"{char.ToUpperInvariant(description[0])}{description[1..]}: Phase II?", P2(name), Gain(name), "Phase II: ≥ 0.1", Final(name))),
+                               Judge.Below("noise-type-langevin-phase2", $"Isotropic noise does not align the neurons (HaoChen et al. 2021)", P2(name), Gain(name), 0.1, "< 0.1", (-1, 1), Final(name))),
+                _ => (Judge.Info($"noise-type-{name}-phase1", $"Label noise without mini-batch noise ({description}): Phase I?", P1(name), Ratio(name), "Phase I: < 0.5",
+                          "its gradient noise per step has 1/n of batch-1 label noise's variance; no claim"),
+                      Judge.Info($"noise-type-{name}-phase2", $"Label noise without mini-batch noise ({description}): Phase II?", P2(name), Gain(name), "Phase II: ≥ 0.1", Final(name))),
             };
             yield return p1;
             yield return p2;

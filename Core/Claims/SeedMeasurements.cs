@@ -95,4 +95,6 @@ public sealed record SeedMeasurements
     public Attribution? Attribution { get; init; }
     /// <summary>Noise types side by side (null when this seed does not run them).</summary>
     public IReadOnlyList<NoiseTypeRun>? NoiseTypes { get; init; }
+    /// <summary>The noise types' recorded legs (Phase I from Eq. 5, Phase II from label noise's state), for the figure; not judged.</summary>
+    public IReadOnlyList<(string Name, Simulation.Trajectory PhaseOne, Simulation.Trajectory PhaseTwo)>? NoiseTypeLegs { get; init; }
 }

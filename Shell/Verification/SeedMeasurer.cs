@@ -27,7 +27,11 @@ public static class SeedMeasurer
         if (parts.Lemma3) result = result with { Lemma3PerNeuron = [.. ClaimSettings.Lemma3PerNeuron.Select(s => Lemma3PerNeuron(seed, s.D, s.M))] };
         if (parts.LemmasFiveSix) result = result with { Gd = PhaseTwo(ClaimSettings.PhaseTwoEntry(seed, "gd")), LabelNoise = PhaseTwo(ClaimSettings.PhaseTwoEntry(seed, "sgd")) };
         if (parts.Attribution) result = result with { Attribution = Attribute(seed, quick) };
-        if (parts.NoiseTypes) result = result with { NoiseTypes = NoiseTypes(seed, quick) };
+        if (parts.NoiseTypes)
+        {
+            var legs = NoiseTypeLegs(seed, quick);
+            result = result with { NoiseTypes = [.. legs.Select(l => Summarise(l.Name, l.PhaseOne, l.PhaseTwo))], NoiseTypeLegs = legs };
+        }
         return result;
     }
 
@@ -146,7 +150,7 @@ public static class SeedMeasurer
     }
 
     /// <summary>Every noise type from the same seed and start; Phase II legs from label noise's state after its Phase I.</summary>
-    public static IReadOnlyList<NoiseTypeRun> NoiseTypes(ulong seed, bool quick)
+    public static IReadOnlyList<(string Name, Trajectory PhaseOne, Trajectory PhaseTwo)> NoiseTypeLegs(ulong seed, bool quick)
     {
         var baseConfig = ClaimSettings.NoiseTypeBase(seed);
         var label = RunSpec.Resolve(ClaimSettings.NoiseTypes.First(t => t.Name == "label").Apply(baseConfig));
@@ -155,13 +159,17 @@ public static class SeedMeasurer
         return [.. ClaimSettings.NoiseTypes.Select(t =>
         {
             var config = t.Apply(baseConfig);
-            var phaseOne = MeasuredRun.Of(config).Trajectory.Rows;
+            var phaseOne = MeasuredRun.Of(config).Trajectory;
             var spec = Branch.From(label, afterPhaseOne, config with { Steps = leg, RecordEvery = leg / 50 }).Spec!;
             var engine = EngineChoice.Resolve(spec.Config, spec.Optimiser).Engine!.Value;
-            var phaseTwo = Simulation.Run(spec, engine).OfType<RunEvent.Recorded>().Select(r => r.Row).ToList();
-            return new NoiseTypeRun(t.Name, phaseOne.Min(r => r.MeanWSq) / phaseOne[0].MeanWSq, phaseTwo[^1].MeanCos - phaseTwo[0].MeanCos, phaseTwo[^1].MeanCos);
+            return (t.Name, phaseOne, Simulation.Collect(spec, engine));
         })];
     }
+
+    /// <summary>A noise type's row values from its two legs.</summary>
+    public static NoiseTypeRun Summarise(string name, Trajectory phaseOne, Trajectory phaseTwo) =>
+        new(name, phaseOne.Rows.Min(r => r.MeanWSq) / phaseOne.Rows[0].MeanWSq,
+            phaseTwo.Rows[^1].MeanCos - phaseTwo.Rows[0].MeanCos, phaseTwo.Rows[^1].MeanCos);
 
     /// <summary>
     /// The largest deviation from the exact per-neuron identity over <paramref name="steps"/> pure

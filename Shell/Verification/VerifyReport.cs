@@ -12,7 +12,7 @@ public static class VerifyReport
     public static IReadOnlyList<string> Columns { get; } = ["id", "claim", "statistic", "mean", "95 % interval", "threshold / theory", "verdict", "can fail", "note"];
 
     /// <summary>The Markdown report.</summary>
-    public static string Markdown(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version)
+    public static string Markdown(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version, IReadOnlyList<string>? figures = null)
     {
         var sb = new StringBuilder("# lnsgd verify: the paper's claims as checks\n\n");
         sb.Append($"lnsgd {version}, {seeds} seeds (0–{seeds - 1}){(quick ? ", quick grid" : "")}. ");
@@ -25,6 +25,7 @@ public static class VerifyReport
             sb.Append($"| {r.Id} | {Cell(r.Claim)} | {Cell(r.Statistic)} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {Cell(r.Threshold)} | {Word(r.Verdict)} | {(r.CanFail ? "yes" : "no")} | {Cell(r.Note)} |\n");
         var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();
         sb.Append(failed.Count == 0 ? "\nEvery claim holds.\n" : $"\nFailed: {string.Join(", ", failed)}.\n");
+        foreach (var png in (figures ?? []).Where(f => f.EndsWith(".png", StringComparison.Ordinal))) sb.Append($"\n![{Path.GetFileNameWithoutExtension(png)}]({png})\n");
         return sb.ToString();
     }
 
