@@ -23,7 +23,7 @@ public static class EngineChoice
     {
         Optimiser.Sgd or Optimiser.Gd => true,
         Optimiser.Sam sam => GramIsValid(sam.Base),   // c = ρ/‖v‖ and ‖v‖ are rotation invariants
-        _ => false,                                    // the oscillation chain sets a from outside the span
+        _ => false,                                    // the oscillation chain sets a, and Langevin's isotropic noise moves W, outside the span
     };
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class EngineChoice
         "dense" => Result.Ok(Engine.Dense),
         "gram" when config.M <= config.D + 1 => Result.Error<Engine>($"invalid value for 'engine': 'gram' (allowed: dense or auto when m <= d + 1, here m = {config.M}, d = {config.D}: the factor needs m > d + 1)"),
         "gram" when GramIsValid(optimiser) => Result.Ok(Engine.Gram),
-        "gram" => Result.Error<Engine>($"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights)"),
+        "gram" => Result.Error<Engine>($"invalid value for 'engine': 'gram' (allowed: dense or auto for optimizer '{optimiser.Name}', whose update leaves the span of the initial weights, so it runs on the dense engine only)"),
         _ => Result.Ok(GramIsValid(optimiser) && config.M > config.D + 1 ? Engine.Gram : Engine.Dense),
     };
 

@@ -51,6 +51,7 @@ internal sealed class InPlaceNetwork
         {
             case Optimiser.Sam sam: SamStep(sam, problem, seed, step); break;
             case Optimiser.Oscillation o: OscillationStep(o, seed, step); break;
+            case Optimiser.Langevin l: LangevinStep(l, seed, step); break;
             default: Apply(_w, _a, _g, optimiser.Eta); break;
         }
         return IsFinite(_theta);
@@ -107,6 +108,33 @@ internal sealed class InPlaceNetwork
             var c = o.Eta * _a[i];
             _a[i] = OscillationChain.Next(_a[i], seed, step, i, q);
             VectorKernels.UpdateNeuron(_w.AsSpan(i * _d, _d), c, _g, theta, _a[i]);
+        }
+    }
+
+    // Optimisers.Update's Langevin step in the same order: TwoLayerUpdate.Apply's arithmetic,
+    // then IsotropicNoise.Add's, then θ summed over neurons in index order as Network.Theta does.
+    private void LangevinStep(Optimiser.Langevin l, ulong seed, long step)
+    {
+        var s = IsotropicNoise.Scale(l, Kernels.SquaredNorm(_w), Kernels.SquaredNorm(_a), _m, _d, step);
+        if (s == 0.0) { Apply(_w, _a, _g, l.Eta); return; }
+        var theta = _theta.AsSpan();
+        theta.Clear();
+        Span<double> z = stackalloc double[_d + 1];
+        for (var i = 0; i < _m; i++)
+        {
+            var wi = _w.AsSpan(i * _d, _d);
+            IsotropicNoise.Fill(seed, step, i, z);
+            var dot = Kernels.Dot(wi, _g);
+            var c = l.Eta * _a[i];
+            var ai = _a[i] - l.Eta * dot;
+            for (var j = 0; j < _d; j++)
+            {
+                var updated = wi[j] - c * _g[j];
+                wi[j] = updated + s * z[j];
+            }
+            ai += s * z[_d];
+            _a[i] = ai;
+            for (var j = 0; j < _d; j++) theta[j] += ai * wi[j];
         }
     }
 

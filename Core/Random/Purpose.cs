@@ -30,4 +30,6 @@ public enum Purpose : ulong
     DataSubset = 11,
     /// <summary>Epoch shuffling: the Fisher–Yates draw for position i of epoch e at counter (e, i).</summary>
     EpochShuffle = 12,
+    /// <summary>Isotropic parameter noise (Langevin): neuron i's normals 2q, 2q+1 at step t from counter (t, i·⌈(d+1)/2⌉ + q), Box–Muller cosine then sine; W_ij is normal j, a_i normal d.</summary>
+    ParameterNoise = 13,
 }

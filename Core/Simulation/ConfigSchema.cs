@@ -30,7 +30,7 @@ public static partial class ConfigSchema
         ConfigKey.Real("init_scale_w", "multiplier of W(0)'s std 1/√d (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleW, (c, v) => c with { InitScaleW = v }),
         ConfigKey.Real("init_scale_a", "multiplier of a(0)'s std 1/√m (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleA, (c, v) => c with { InitScaleA = v }),
         ConfigKey.Long("record_every", "record metrics every K steps (first and last step always)", 1, c => c.RecordEvery, (c, v) => c with { RecordEvery = v }),
-        ConfigKey.Choice("optimizer", "sgd: mini-batch (label noise) SGD; gd: full batch; sam / sam-gd: normalised SAM around sgd / gd; oscillation: Eqs. 6-7", ["sgd", "gd", "sam", "sam-gd", "oscillation"], c => c.Optimizer, (c, v) => c with { Optimizer = v }),
+        ConfigKey.Choice("optimizer", "sgd: mini-batch (label noise) SGD; gd: full batch; sam / sam-gd: normalised SAM around sgd / gd; oscillation: Eqs. 6-7; langevin: clean GD plus isotropic Gaussian noise with label noise's per-step variance at sigma (dense engine only)", ["sgd", "gd", "sam", "sam-gd", "oscillation", "langevin"], c => c.Optimizer, (c, v) => c with { Optimizer = v }),
         ConfigKey.Real("rho", "SAM radius ρ (0 = the base optimiser exactly)", "finite number >= 0", v => v >= 0, c => c.Rho, (c, v) => c with { Rho = v }),
         ConfigKey.Choice("schedule", "noise level over time: σ(t) = σ·factor(t)", ["constant", "periodic", "piecewise", "linear", "exponential"], c => c.Schedule, (c, v) => c with { Schedule = v }),
         ConfigKey.Long("period_on", "periodic: steps with noise on (each period starts on)", 1, c => c.PeriodOn, (c, v) => c with { PeriodOn = v }),

@@ -38,7 +38,7 @@ public sealed record RunConfig
     public double InitScaleA { get; init; } = 1.0;
     /// <summary>Record metrics every K steps (and always at the first and last step).</summary>
     public long RecordEvery { get; init; } = 1000;
-    /// <summary><c>sgd</c>, <c>gd</c>, <c>sam</c> (around sgd), <c>sam-gd</c> (full batch) or <c>oscillation</c>.</summary>
+    /// <summary><c>sgd</c>, <c>gd</c>, <c>sam</c> (around sgd), <c>sam-gd</c> (full batch), <c>oscillation</c> or <c>langevin</c>.</summary>
     public string Optimizer { get; init; } = "sgd";
     /// <summary>SAM radius ρ.</summary>
     public double Rho { get; init; } = 0.05;

@@ -67,6 +67,7 @@ public sealed record RunSpec(
             "sam" => new Optimiser.Sam(c.Rho, new Optimiser.Sgd(c.Eta, c.Batch, noise)),
             "sam-gd" => new Optimiser.Sam(c.Rho, new Optimiser.Gd(c.Eta, noise)),
             "oscillation" => new Optimiser.Oscillation(c.Eta),
+            "langevin" => new Optimiser.Langevin(c.Eta, c.Sigma, BuildSchedule(c)),
             _ => throw Refused(c, "optimizer"),
         };
     }

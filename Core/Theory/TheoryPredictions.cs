@@ -19,8 +19,15 @@ public static class TheoryPredictions
     /// <summary>Lemma 4: some t₀ ≤ 1/η² has E[(1/m) Σ ‖w_i(t₀)‖²] ≤ √η (for m = 1/√η).</summary>
     public static (double Bound, double Horizon) OscillationBound(double eta) => (Math.Sqrt(eta), 1 / (eta * eta));
 
-    /// <summary>Lemma 5: alignment within T2 = ln(1/η)/‖θ⋆‖ after Phase II starts (the paper's time unit).</summary>
+    /// <summary>
+    /// Lemma 5: alignment within T2 = ln(1/η)/‖θ⋆‖ after Phase II starts. As printed T2 is in
+    /// continuous time (gradient flow, t = η·steps): it has no η in the denominator, while Lemma 6's
+    /// T3 = ln(1/η)/(η‖θ⋆‖²) is in steps. <see cref="AlignmentSteps"/> converts.
+    /// </summary>
     public static double AlignmentTime(double eta, double teacherNorm) => Math.Log(1 / eta) / teacherNorm;
+
+    /// <summary>Lemma 5's T2 in steps: ln(1/η)/(η‖θ⋆‖).</summary>
+    public static double AlignmentSteps(double eta, double teacherNorm) => AlignmentTime(eta, teacherNorm) / eta;
 
     /// <summary>Lemma 6: ‖θ − θ⋆‖ ≤ O(η ln(1/η)) within a further T3 = ln(1/η)/(η‖θ⋆‖²) steps.</summary>
     public static double ConvergenceTime(double eta, double teacherNorm) => Math.Log(1 / eta) / (eta * teacherNorm * teacherNorm);

@@ -43,7 +43,7 @@ public static class Gradient
             case Optimiser.Sam sam:
                 Into(g, sam.Base, problem, theta, seed, step);
                 break;
-            case Optimiser.Oscillation:
+            case Optimiser.Oscillation or Optimiser.Langevin:
                 Into(g, new Optimiser.Gd(1.0, LabelNoise.Off), problem, theta, seed, step);
                 break;
             default:

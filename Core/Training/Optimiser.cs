@@ -62,10 +62,23 @@ public abstract record Optimiser
         public double Amplitude => Math.Pow(Eta, 0.25);
     }
 
+    /// <summary>
+    /// Langevin dynamics (SGLD with the full-batch gradient): a clean full-batch GD step, then
+    /// isotropic Gaussian noise on every parameter of W and a. Its per-parameter standard
+    /// deviation s(t) gives the step the same expected squared size as label noise ±σ(t) at
+    /// batch 1 (see <see cref="IsotropicNoise"/>): HaoChen et al. (2021) predict that noise of
+    /// this shape, unlike label noise, carries no implicit bias towards sparse, aligned weights.
+    /// </summary>
+    public sealed record Langevin(double Eta, double Sigma, NoiseSchedule Schedule) : Optimiser
+    {
+        /// <inheritdoc />
+        public override double Eta { get; } = Eta;
+    }
+
     /// <summary>The config spelling of the optimiser.</summary>
     public string Name => this switch
     {
-        Sgd => "sgd", Gd => "gd", Sam { Base: Gd } => "sam-gd", Sam => "sam", Oscillation => "oscillation",
+        Sgd => "sgd", Gd => "gd", Sam { Base: Gd } => "sam-gd", Sam => "sam", Oscillation => "oscillation", Langevin => "langevin",
         _ => throw new InvalidOperationException($"unknown optimiser {GetType().Name}"),
     };
 }

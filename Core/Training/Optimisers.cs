@@ -30,6 +30,7 @@ public static class Optimisers
         {
             Optimiser.Sam sam => SamStep(sam, problem, net, g, seed, state.Step),
             Optimiser.Oscillation o => OscillationStep(o, net, g, seed, state.Step),
+            Optimiser.Langevin l => IsotropicNoise.Add(TwoLayerUpdate.Apply(net, g, l.Eta), IsotropicNoise.Scale(l, net, state.Step), seed, state.Step),
             _ => TwoLayerUpdate.Apply(net, g, optimiser.Eta),
         };
         return new TrainState(next, state.Step + 1);

@@ -15,7 +15,7 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from"];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -34,6 +34,7 @@ public static class RunCommand
     private static RunPlan Plan(Arguments parsed)
     {
         if (parsed.Positionals.Count > 1) throw new UsageError($"run takes at most one preset, got: {string.Join(' ', parsed.Positionals)}");
+        if (parsed.Last("--from") is { } from) return Branched(parsed, from);
         var (config, preset) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
         (config, var problem, var initial, var inputs) = ArrayInputs.Apply(config, parsed.Last("--data"), parsed.Last("--init"), ExplicitKeys(parsed));
         var export = parsed.Has("--export-npz");
@@ -51,6 +52,32 @@ public static class RunCommand
             if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
         }
         return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
+    }
+
+    // run --from RUNDIR[@STEP]: the parent's config and problem, the state at STEP as the start, then --set/--seed/--steps.
+    private static RunPlan Branched(Arguments parsed, string from)
+    {
+        foreach (var option in new[] { "--config", "--data", "--init" })
+            if (parsed.Last(option) is not null) throw new UsageError($"--from takes the parent's config, data and state; it cannot be combined with {option}");
+        if (parsed.Positionals.Count > 0) throw new UsageError($"--from takes the parent's config; it cannot be combined with a preset ({parsed.Positionals[0]})");
+        var (parent, state, input) = BranchSource.Read(from);
+        var config = parent.Config;
+        foreach (var (key, value) in Overrides(parsed)) config = ConfigLoader.Apply(config, key, value);
+        if (ConfigSchema.CrossCheck(config) is { } cross) throw new UsageError(cross);
+        var (spec, error) = Branch.From(parent, state, config);
+        if (spec is null) throw new UsageError(error!);
+        var chosen = EngineChoice.Resolve(config, spec.Optimiser).Match(e => e, message => throw new UsageError(message));
+        var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
+        var export = parsed.Has("--export-npz");
+        if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
+        var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"branch-seed{config.Seed}");
+        RunFolder.Prepare(outDir, parsed.Has("--force"));
+        if (parsed.Has("--force"))
+        {
+            StaleFiles.RemoveTemporaries(outDir);
+            if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
+        }
+        return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
     }
 
     private static long CheckpointEvery(string? text) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lnsgd.Core.Claims;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
@@ -29,14 +30,21 @@ public static class VerifyCommand
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel };
 
         var measurements = new ConcurrentBag<SeedMeasurements>();
-        Parallel.For(0, seeds, options, seed => measurements.Add(SeedMeasurements.Measure((ulong)seed)));
+        // Noise types run on the dense engine (Langevin leaves the gram span): only the first few seeds run them.
+        var noiseTypeSeeds = quick ? 1 : 3;
+        Parallel.For(0, seeds, options, seed => measurements.Add(SeedMeasurer.Measure((ulong)seed, quick, new SeedMeasurer.Parts(NoiseTypes: seed < noiseTypeSeeds))));
         var escapes = new ConcurrentBag<EscapePoint>();
         var grid = ScalingStudy.Grid(quick).SelectMany(g => Enumerable.Range(0, quick ? 1 : 2).Select(seed => (g, seed)));
         Parallel.ForEach(grid, options, item => escapes.Add(ScalingStudy.Measure(item.g.Sigma, item.g.Eta, item.g.M, (ulong)item.seed)));
+        var law = new ConcurrentBag<Lemma3LawPoint>();
+        var lawGrid = from d in new[] { 20, 2 } from m in ClaimSettings.Lemma3LawWidths select (d, m);
+        Parallel.ForEach(lawGrid, options, p => law.Add(SeedMeasurer.Lemma3Law(p.d, p.m)));
 
-        var rows = ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))]);
+        var rows = ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
+            [.. law.OrderBy(p => (p.D, p.M))], quick);
         Directory.CreateDirectory(outDir);
-        AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion));
+        var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
+        AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));
         AtomicFile.WriteText(Path.Combine(outDir, "verify.json"), VerifyReport.Json(rows, seeds, quick, Manifest.ToolVersion));
         if (!parsed.Has("--quiet")) stdout.Write(VerifyReport.Console(rows));
         var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();

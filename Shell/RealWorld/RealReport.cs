@@ -63,10 +63,11 @@ public static class RealReport
         }
         var noisy = RunSummary.Of(r.Noisy.Trajectory);
         var clean = RunSummary.Of(r.Clean.Trajectory);
-        var phase1 = noisy.NormHalvedStep is not null;
-        var phase2 = noisy.Cos09Step is not null;
+        // The same phase rules as reproduce and verify (Core/Claims/PhaseRules).
+        var phases = Lnsgd.Core.Claims.PhaseRules.Of(r.Noisy.Trajectory.Rows);
+        var (phase1, phase2) = (phases.PhaseOne, phases.PhaseTwo);
         sb.Append($"\n**This run.** With label noise: Phase I {(phase1 ? $"at step {noisy.NormHalvedStep:N0}" : "not reached (mean ‖w_i‖² never halved)")}, " +
-                  $"Phase II {(phase2 ? $"at step {noisy.Cos09Step:N0} (mean cosine ≥ 0.9)" : $"not reached (mean cosine ended at {Num(noisy.FinalMeanCos)})")}. " +
+                  $"Phase II {(phase2 ? $"at step {phases.Aligned:N0} (mean cosine ≥ 0.9, after Phase I)" : $"not reached (mean cosine ended at {Num(noisy.FinalMeanCos)})")}. " +
                   $"Clean SGD: mean ‖w_i‖² {Num(clean.InitialMeanWSq)} → {Num(clean.FinalMeanWSq)}, mean cosine {Num(clean.InitialMeanCos)} → {Num(clean.FinalMeanCos)}. " +
                   $"{(phase1 && phase2 ? "Both phases survive this nonlinearity here." : phase1 ? "Phase I survives this nonlinearity here; Phase II did not complete within this run." : "The phases did not appear in this run.")}\n\n");
         foreach (var png in figures) sb.Append($"![{Path.GetFileNameWithoutExtension(png)}]({png})\n\n");

@@ -67,6 +67,19 @@ public static class ReportWriter
             sb.Append($"\n**Verdict.** {(all ? "Reproduced in this run." : "Not reproduced in this run (see the lines above).")}\n\n");
             foreach (var png in figures[experiment.Id]) sb.Append($"![{experiment.Id}: {Path.GetFileNameWithoutExtension(png)}]({png})\n\n");
         }
+        Condition1(sb);
         return sb.ToString();
+    }
+
+    // Condition 1 per preset (the same checks as verify's condition1 row): which assumptions each preset meets.
+    private static void Condition1(StringBuilder sb)
+    {
+        sb.Append("## Condition 1 per preset\n\n");
+        sb.Append("The paper's sufficient condition for its theorems (A1–A6; Ω(·) constants taken as 1). A2 (η ≤ 1/C^96) and A5, A6 name no ");
+        sb.Append("usable constant; A2's column gives the largest C it allows. Every preset is outside Condition 1, and the phases appear anyway.\n\n");
+        sb.Append("| preset | A1 | A2 | A3 | A4 | A5 | A6 |\n|---|---|---|---|---|---|---|\n");
+        foreach (var (preset, checks) in Core.Claims.ClaimSuite.Condition1PerPreset())
+            sb.Append($"| `{preset}` | ").AppendJoin(" | ", checks.Select(c => $"{(c.Holds switch { true => "holds", false => "fails", null => "undecided" })}: {c.Measured}")).Append(" |\n");
+        sb.Append('\n');
     }
 }

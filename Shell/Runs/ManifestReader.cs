@@ -91,7 +91,7 @@ public static class ManifestReader
         var inputs = new List<Manifest.InputFile>();
         foreach (var (option, value) in Fields(element, origin, "'inputs'"))
         {
-            if (option is not ("data" or "init")) throw Bad(origin, $"unknown input '{Printable(option)}' (known: data, init)");
+            if (option is not ("data" or "init" or "from")) throw Bad(origin, $"unknown input '{Printable(option)}' (known: data, init, from)");
             var fields = Fields(value, origin, $"input '{option}'");
             var path = Text(fields, "path", origin);
             if (path.Length == 0 || path.Any(char.IsControl)) throw Bad(origin, $"input '{option}' has an empty path or one with control characters");

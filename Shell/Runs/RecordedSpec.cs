@@ -16,6 +16,7 @@ public static class RecordedSpec
     /// <summary>The spec, engine and input files of <paramref name="run"/>; <paramref name="origin"/> names its manifest.</summary>
     public static (RunSpec Spec, Engine Engine, IReadOnlyList<Manifest.InputFile> Inputs) Resolve(RecordedRun run, string origin)
     {
+        if (run.Inputs.FirstOrDefault(i => i.Option == "--from") is { } from) return Branched(run, from, origin);
         var data = run.Inputs.FirstOrDefault(i => i.Option == "--data");
         var init = run.Inputs.FirstOrDefault(i => i.Option == "--init");
         var (config, problem, initial, inputs) = ArrayInputs.Apply(run.Config, data?.Path, init?.Path, new HashSet<string>());
@@ -32,5 +33,18 @@ public static class RecordedSpec
         if (config.Engine != "auto" && config.Engine != run.Engine)
             throw new UsageError($"manifest '{origin}': 'engine' is '{run.Engine}' but its config asks for '{config.Engine}'");
         return (spec, engine, inputs);
+    }
+
+    // A branch (run --from): rebuild the parent's state, check it is the recorded one, start from it.
+    private static (RunSpec, Engine, IReadOnlyList<Manifest.InputFile>) Branched(RecordedRun run, Manifest.InputFile from, string origin)
+    {
+        var (parent, state, input) = BranchSource.Read(from.Path);
+        if (input.Sha256 != from.Sha256)
+            throw new UsageError($"--from '{from.Path}': the parent's state has changed since the run: its sha256 is {input.Sha256}, the manifest records {from.Sha256}");
+        var (spec, error) = Branch.From(parent, state, run.Config);
+        if (spec is null) throw new UsageError($"manifest '{origin}': {error}");
+        var engine = run.Engine == "gram" ? Engine.Gram : Engine.Dense;
+        if (EngineChoice.Resolve(run.Config with { Engine = run.Engine }, spec.Optimiser).ErrorMessage is { } engineError) throw new UsageError($"manifest '{origin}': {engineError}");
+        return (spec, engine, [input]);
     }
 }

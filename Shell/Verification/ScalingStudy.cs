@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
+using Lnsgd.Core.Claims;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Theory;
 
 namespace Lnsgd.Shell.Verification;
-
-/// <summary>One grid point of the escape-time study and the step at which every neuron had left the lazy regime.</summary>
-public sealed record EscapePoint(double Sigma, double Eta, int M, ulong Seed, long? EscapeStep, double TheoryT1);
 
 /// <summary>
 /// How the lazy-escape step scales with σ, η and m (Theorem 2 predicts T1 ∝ σ⁻² η⁻² m^(-1/2) up

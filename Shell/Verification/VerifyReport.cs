@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lnsgd.Core.Claims;
 
 namespace Lnsgd.Shell.Verification;
 
@@ -8,20 +9,23 @@ namespace Lnsgd.Shell.Verification;
 public static class VerifyReport
 {
     /// <summary>verify.md's table columns.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["id", "claim", "statistic", "mean", "95 % interval", "threshold / theory", "verdict", "note"];
+    public static IReadOnlyList<string> Columns { get; } = ["id", "claim", "statistic", "mean", "95 % interval", "threshold / theory", "verdict", "can fail", "note"];
 
     /// <summary>The Markdown report.</summary>
-    public static string Markdown(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version)
+    public static string Markdown(IReadOnlyList<ClaimResult> rows, int seeds, bool quick, string version, IReadOnlyList<string>? figures = null)
     {
         var sb = new StringBuilder("# lnsgd verify: the paper's claims as checks\n\n");
         sb.Append($"lnsgd {version}, {seeds} seeds (0–{seeds - 1}){(quick ? ", quick grid" : "")}. ");
-        sb.Append("A claim holds when its whole 95 % interval over seeds (Student t) satisfies the threshold; ");
-        sb.Append("rows marked info compare with theory that states only an order or a sufficient condition.\n\n");
+        sb.Append("A claim holds when its whole 95 % interval over seeds (Student t; cut to the statistic's possible values, ");
+        sb.Append("e.g. [0, 1] for a fraction) satisfies the threshold. \"can fail\" says whether any value of the statistic could violate ");
+        sb.Append("the threshold at this setting: a row that cannot fail is info, with the reason, never \"holds\". ");
+        sb.Append("Other info rows compare with theory that states only an order, a bound with an unknown constant or a sufficient condition.\n\n");
         sb.Append("| ").AppendJoin(" | ", Columns).Append(" |\n|").Append(string.Concat(Columns.Select(_ => "---|"))).Append('\n');
         foreach (var r in rows)
-            sb.Append($"| {r.Id} | {Cell(r.Claim)} | {Cell(r.Statistic)} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {Cell(r.Threshold)} | {Word(r.Verdict)} | {Cell(r.Note)} |\n");
+            sb.Append($"| {r.Id} | {Cell(r.Claim)} | {Cell(r.Statistic)} | {N(r.Measured.Mean)} | [{N(r.Measured.Low)}, {N(r.Measured.High)}] | {Cell(r.Threshold)} | {Word(r.Verdict)} | {(r.CanFail ? "yes" : "no")} | {Cell(r.Note)} |\n");
         var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();
         sb.Append(failed.Count == 0 ? "\nEvery claim holds.\n" : $"\nFailed: {string.Join(", ", failed)}.\n");
+        foreach (var png in (figures ?? []).Where(f => f.EndsWith(".png", StringComparison.Ordinal))) sb.Append($"\n![{Path.GetFileNameWithoutExtension(png)}]({png})\n");
         return sb.ToString();
     }
 
@@ -34,7 +38,7 @@ public static class VerifyReport
             {
                 id = r.Id, claim = r.Claim, statistic = r.Statistic,
                 mean = Finite(r.Measured.Mean), low = Finite(r.Measured.Low), high = Finite(r.Measured.High), count = r.Measured.Count,
-                threshold = r.Threshold, verdict = Word(r.Verdict), note = r.Note,
+                threshold = r.Threshold, verdict = r.VerdictWord, can_fail = r.CanFail, note = r.Note,
             }),
         }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
@@ -43,7 +47,7 @@ public static class VerifyReport
     {
         var sb = new StringBuilder();
         foreach (var r in rows)
-            sb.Append($"{Word(r.Verdict),-6} {r.Id,-22} {N(r.Measured.Mean),11} [{N(r.Measured.Low)}, {N(r.Measured.High)}]  {r.Threshold}\n");
+            sb.Append($"{Word(r.Verdict),-6} {r.Id,-28} {N(r.Measured.Mean),11} [{N(r.Measured.Low)}, {N(r.Measured.High)}]  {r.Threshold}\n");
         return sb.ToString();
     }
 
