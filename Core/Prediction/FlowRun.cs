@@ -73,9 +73,9 @@ internal sealed class FlowRun
         var j = Enumerable.Range(0, _steps.Length).FirstOrDefault(i => holds(States[i]), -1);
         if (j < 0) return null;
         if (j == 0) return 0;
-        // Bisection on the step count between records j−1 (false) and j (true), to 0.1 % or one step.
+        // Bisection on the step count between records j−1 (false) and j (true), to 0.5 % or one step.
         var (lo, hi) = (_steps[j - 1], _steps[j]);
-        while (hi - lo > Math.Max(1, hi / 1000))
+        while (hi - lo > Math.Max(1, hi / 200))
         {
             var mid = lo + (hi - lo) / 2;
             var state = _flow.Path(States[j - 1], 0, [_clock * (mid - _steps[j - 1])]).Single();

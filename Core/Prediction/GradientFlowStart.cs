@@ -6,7 +6,8 @@ namespace Lnsgd.Core.Prediction;
 /// Φ(Z₀): the limit of gradient flow on the clean loss from the initial state (docs/prediction.md
 /// §3). The first O(1/(ηλ)) steps of (label noise) SGD bring θ to Γ much faster than anything
 /// moves along Γ, so the slow flow starts where gradient flow lands. The field is
-/// dZ/dt = −Z S(Σ̂(θ − θ⋆)); it is integrated until θ is within 1e-10 of Γ, then retracted.
+/// dZ/dt = −Z S(Σ̂(θ − θ⋆)); it is integrated until θ is within 1e-7 of Γ (relative), then the retraction (Newton
+/// along the same normal directions the flow moves in) lands on Γ to rounding.
 /// </summary>
 public static class GradientFlowStart
 {
@@ -20,9 +21,9 @@ public static class GradientFlowStart
             return -(y * VirtualState.Normal(grad));
         }
         var tol = new OdeTolerance(1e-10, 1e-14);
-        var target = 1e-10 * (1 + geometry.ThetaStar.L2Norm());
+        var target = 1e-7 * (1 + geometry.ThetaStar.L2Norm());
         var h = 0.0;
-        for (var chunk = 0; chunk < 200; chunk++)
+        for (var chunk = 0; chunk < 50; chunk++)
         {
             var g = VirtualState.Gram(z);
             if (Retraction.Miss(g, geometry) <= target) break;

@@ -15,6 +15,10 @@ public sealed class RegulariserFlow
     private readonly FlowKind _kind;
     // Warm start of the stationary-covariance iteration: results agree to its tolerance either way.
     private Matrix<double>? _lastCovariance;
+    // Σ̃ is refreshed when G has moved by more than this fraction since the last solve
+    // (docs/prediction.md §4: Σ̃ varies on the flow's own time scale; 1 % in G is well inside the 5 % target).
+    private const double Refresh = 1e-2;
+    private Matrix<double>? _lastGram, _lastSigma;
 
     /// <summary>A flow of the given kind for a problem and a step.</summary>
     public RegulariserFlow(ProblemGeometry geometry, StepNoise noise, FlowKind kind) => (_geometry, _noise, _kind) = (geometry, noise, kind);
@@ -23,10 +27,12 @@ public sealed class RegulariserFlow
     public Matrix<double> EffectiveSigma(Matrix<double> g)
     {
         if (_kind is FlowKind.Limit) return _geometry.Sigma;
+        if (_lastGram is not null && (g - _lastGram).FrobeniusNorm() <= Refresh * _lastGram.FrobeniusNorm()) return _lastSigma!;
         var c = StationaryResidual.Solve(g, _geometry, _noise, _lastCovariance)
             ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
         _lastCovariance = c;
-        return _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance;
+        _lastGram = g;
+        return _lastSigma = _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance;
     }
 
     /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)).</summary>

@@ -18,14 +18,20 @@ public static class StationaryResidual
         var kernel = VirtualState.ThetaKernel(g);
         var solver = LyapunovSolver.Of(kernel, geometry.Sigma);
         var c = start ?? solver.Solve(noise.Eta * (kernel * noise.GradientMoment(geometry, null) * kernel));
+        var previous = double.PositiveInfinity;
         for (var it = 0; it < 2000; it++)
         {
             var next = solver.Solve(noise.Eta * (kernel * noise.GradientMoment(geometry, c) * kernel));
             var change = (next - c).FrobeniusNorm();
             var size = next.FrobeniusNorm();
-            if (!double.IsFinite(size) || size > 1e12 * (1 + c.FrobeniusNorm()) && it > 10) return null;
+            if (!double.IsFinite(size)) return null;
             c = next;
-            if (change <= 1e-13 * size || size == 0) return c;
+            if (change <= 1e-12 * size || size == 0) return c;
+            // Rounding floor: the change stopped shrinking while already tiny.
+            if (change >= previous && change <= 1e-9 * size) return c;
+            // Growing changes mean the fixed point repels: no stationary variance.
+            if (it > 50 && change > previous && change > 1e-3 * size) return null;
+            previous = change;
         }
         return null;
     }
