@@ -19,6 +19,7 @@ public static class Program
             {
                 case "run": return RunCommand.Execute(rest, stdout, stderr);
                 case "verify": return VerifyCommand.Execute(rest, stdout, stderr);
+                case "predict": return PredictCommand.Execute(rest, stdout, stderr);
                 case "resume": return ResumeCommand.Execute(rest, stdout, stderr);
                 case "replay": return ReplayCommand.Execute(rest, stdout, stderr);
                 case "reproduce": return ReproduceCommand.Execute(rest, stdout);
@@ -28,7 +29,7 @@ public static class Program
                 case "real": return RealCommand.Execute(rest, stdout, stderr);
                 case "presets": stdout.Write(PresetsCommand.Text()); return 0;
                 case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, bench, sweep, collect, real, presets, help)");
+                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, predict, bench, sweep, collect, real, presets, help)");
             }
         }
         catch (UsageError e)

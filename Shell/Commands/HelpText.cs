@@ -19,6 +19,7 @@ public static class HelpText
           replay RUNDIR [--check]  run a recorded run again; --check compares it bit for bit
           reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
           verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
+          predict [PRESET] [opts]  predict a run from the limiting flow, without simulating it
           bench [--quick]          steps per second of each engine across widths
           sweep SPEC [options]     a grid of runs on local cores, a Slurm array or a Kubernetes Indexed Job
           collect DIR [options]    a sweep's runs as one table (CSV, Parquet) and phase diagrams
@@ -55,6 +56,21 @@ public static class HelpText
                           fig2-tanh, fig2-relu; see `lnsgd real --help`) into DIR/real/ and
                           add them to the report; needs Fashion-MNIST
           --data-dir DIR  where the real presets' dataset is (default: Debian's location)
+
+        """;
+
+    /// <summary><c>lnsgd predict --help</c>.</summary>
+    public static string Predict() =>
+        """
+        usage: lnsgd predict [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
+                             [--record-every K] [--out DIR]
+
+        Predicts a label noise SGD / GD run without simulating it, from the limiting flow on the
+        interpolation manifold (the projected gradient flow of R = tr of the loss Hessian) and
+        its first-order correction in eta (docs/prediction.md). Prints prediction.json; with
+        --out also writes DIR/prediction.json and DIR/prediction.csv (both flows at the record
+        steps, column flow = limit | corrected). Keys are those of `lnsgd run --help`.
+        Refuses (exit 2) SAM, the oscillation simulation and non-constant noise schedules.
 
         """;
 

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using MathNet.Numerics.LinearAlgebra;
+using Lnsgd.Core.Measures;
+using Lnsgd.Core.Simulation;
+
+namespace Lnsgd.Core.Prediction;
+
+/// <summary>
+/// One flow integrated from Φ(Z₀) through a run's record steps (step k ↔ τ = η²σ_b²k): its states
+/// at the records, its curve, and the first step at which a monotone event happens (located
+/// between records by bisection on the step count).
+/// </summary>
+internal sealed class FlowRun
+{
+    private readonly RunSpec _spec;
+    private readonly ProblemGeometry _geometry;
+    private readonly StepNoise _noise;
+    private readonly FlowKind _kind;
+    private readonly NeuronExpansion _expansion;
+    private readonly RegulariserFlow _flow;
+    private readonly double _clock;
+    private readonly ImmutableArray<long> _steps;
+
+    public FlowRun(RunSpec spec, ProblemGeometry geometry, StepNoise noise, FlowKind kind, NeuronExpansion expansion,
+        Matrix<double> start, double clock, ImmutableArray<long> steps)
+    {
+        (_spec, _geometry, _noise, _kind, _expansion, _clock, _steps) = (spec, geometry, noise, kind, expansion, clock, steps);
+        _flow = new RegulariserFlow(geometry, noise, kind);
+        States = [.. _flow.Path(start, 0, steps.Select(k => clock * k))];
+    }
+
+    /// <summary>The rows at each record step.</summary>
+    public ImmutableArray<Matrix<double>> States { get; }
+
+    /// <summary>The flow's curve at the record steps.</summary>
+    public PredictionCurve Curve()
+    {
+        var n = _steps.Length;
+        var (meanWSq, wFrob, aNorm, meanCos, minCos, traceH, train, test) =
+            (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+        var m = _expansion.M;
+        var every = (int)Math.Max(1, (long)n * m / Predictor.NeuronBudget + 1);
+        Matrix<double>? covariance = null;
+        for (var i = 0; i < n; i++)
+        {
+            var g = VirtualState.Gram(States[i]);
+            meanWSq[i] = VirtualState.WFrobSq(g) / m;
+            wFrob[i] = Math.Sqrt(VirtualState.WFrobSq(g));
+            aNorm[i] = Math.Sqrt(VirtualState.ANormSq(g));
+            traceH[i] = ImplicitRegulariser.Value(g, _geometry.Sigma);
+            if (i % every == 0 || i == n - 1)
+            {
+                var row = _expansion.Measure(States[i], _steps[i], _spec.Problem);
+                (meanCos[i], minCos[i]) = (row.MeanCos, row.MinCos);
+            }
+            else (meanCos[i], minCos[i]) = (double.NaN, double.NaN);
+            if (_kind is FlowKind.Corrected) covariance = StationaryResidual.Solve(g, _geometry, _noise, covariance);
+            var fluctuation = covariance ?? Matrix<double>.Build.Dense(_geometry.D, _geometry.D);
+            (train[i], test[i]) = _kind is FlowKind.Corrected && covariance is null ? (double.NaN, double.NaN) : Predictor.Losses(fluctuation, g, _geometry);
+        }
+        return new PredictionCurve(_kind, _steps, [.. _steps.Select(k => _clock * k)],
+            [.. meanWSq], [.. wFrob], [.. aNorm], [.. meanCos], [.. minCos], [.. traceH], [.. train], [.. test]);
+    }
+
+    /// <summary>The first step at which an event of the Gram matrix holds, or null within the run.</summary>
+    public double? FirstStep(Func<Matrix<double>, bool> holds) => First(z => holds(VirtualState.Gram(z)));
+
+    /// <summary>The first step at which an event of the expanded metrics row holds, or null within the run.</summary>
+    public double? FirstStep(Func<MetricRow, bool> holds, bool perNeuron) => First(z => holds(_expansion.Measure(z, 0, _spec.Problem)));
+
+    private double? First(Func<Matrix<double>, bool> holds)
+    {
+        var j = Enumerable.Range(0, _steps.Length).FirstOrDefault(i => holds(States[i]), -1);
+        if (j < 0) return null;
+        if (j == 0) return 0;
+        // Bisection on the step count between records j−1 (false) and j (true), to 0.5 % or one step.
+        var (lo, hi) = (_steps[j - 1], _steps[j]);
+        while (hi - lo > Math.Max(1, hi / 200))
+        {
+            var mid = lo + (hi - lo) / 2;
+            var state = _flow.Path(States[j - 1], 0, [_clock * (mid - _steps[j - 1])]).Single();
+            if (holds(state)) hi = mid; else lo = mid;
+        }
+        return hi;
+    }
+}

@@ -1,0 +1,138 @@
+using FsCheck.Xunit;
+using MathNet.Numerics.LinearAlgebra;
+using Lnsgd.Core.Network;
+using Lnsgd.Core.Prediction;
+using Lnsgd.Core.Problems;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Theory;
+using Xunit;
+using Net = Lnsgd.Core.Network.Network;
+
+namespace Lnsgd.Properties;
+
+/// <summary>
+/// Laws of the limiting flow (docs/prediction.md): the balance identity, monotone R, staying on Γ,
+/// width independence, the closed-form endpoint, equivariance and the Lyapunov equation. Each
+/// property draws a small problem (d ≤ 4, n ≥ d) and initial state from its seed.
+/// </summary>
+public class PredictionTests
+{
+    private static (ProblemGeometry Geometry, SyntheticProblem Problem, Net Initial) Draw(ulong seed, int m, int d = 3, int n = 12)
+    {
+        var problem = SyntheticProblem.Generate(n, 20, d, new Teacher.Dense(), 1.0, seed);
+        var initial = Initialisation.Ntk(m, d, seed, 1.0, 3.0);
+        return (ProblemGeometry.Of(problem), problem, initial);
+    }
+
+    private static Net ToNetwork(Matrix<double> z)
+    {
+        var (m, d) = (z.RowCount, z.ColumnCount - 1);
+        return Net.Own(m, d, [.. Enumerable.Range(0, m * d).Select(k => z[k / d, k % d])], [.. Enumerable.Range(0, m).Select(i => z[i, d])]);
+    }
+
+    [Property(MaxTest = 20)]
+    public bool On_gamma_the_flow_moves_each_balance_by_the_label_noise_part_of_the_exact_expected_drift(ulong seed)
+    {
+        var (geometry, problem, initial) = Draw(seed, m: 5);
+        var z = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        const double eta = 1e-3, sigma = 2.0;
+        var field = new RegulariserFlow(geometry, StepNoise.Sgd(eta, sigma, 1), new FlowKind.Limit()).Field(z) * (eta * eta * sigma * sigma);
+        var net = ToNetwork(z);
+        for (var i = 0; i < z.RowCount; i++)
+        {
+            // d(‖w_i‖² − a_i²)/dk = 2 z_i J ż_iᵀ with J = diag(I_d, −1).
+            var d = z.ColumnCount - 1;
+            var rate = 0.0;
+            for (var j = 0; j < d; j++) rate += 2 * z[i, j] * field[i, j];
+            rate -= 2 * z[i, d] * field[i, d];
+            var expected = ExpectedDrift.Of(problem, net, i, eta, sigma).Noise;
+            if (Math.Abs(rate - expected) > 1e-10 * Math.Abs(expected) + 1e-22) return false;
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 10)]
+    public bool Along_the_limit_flow_R_never_increases_and_the_state_stays_on_gamma(ulong seed)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 6);
+        var flow = new RegulariserFlow(geometry, StepNoise.Sgd(1e-3, 1.0, 1), new FlowKind.Limit());
+        var start = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        var previous = ImplicitRegulariser.Value(VirtualState.Gram(start), geometry.Sigma);
+        foreach (var z in flow.Path(start, 0, Enumerable.Range(1, 30).Select(k => 0.2 * k)))
+        {
+            var g = VirtualState.Gram(z);
+            var r = ImplicitRegulariser.Value(g, geometry.Sigma);
+            if (r > previous * (1 + 1e-9) || Retraction.Miss(g, geometry) > 1e-11) return false;
+            previous = r;
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 8)]
+    public bool The_virtual_network_flow_equals_the_all_neuron_flow(ulong seed)
+    {
+        var (geometry, problem, initial) = Draw(seed, m: 9);
+        var expansion = NeuronExpansion.Of(initial);
+        var tight = new OdeTolerance(1e-12, 1e-15);
+        var taus = new[] { 0.5, 2.0 };
+        var flowV = new RegulariserFlow(geometry, StepNoise.Sgd(1e-3, 1.0, 1), new FlowKind.Limit());
+        var flowA = new RegulariserFlow(geometry, StepNoise.Sgd(1e-3, 1.0, 1), new FlowKind.Limit());
+        var virt = flowV.Path(GradientFlowStart.Of(expansion.Rows, geometry), 0, taus, tight).ToList();
+        var all = flowA.Path(GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry), 0, taus, tight).ToList();
+        for (var k = 0; k < taus.Length; k++)
+        {
+            var rowV = expansion.Measure(virt[k], 0, problem);
+            var rowA = Lnsgd.Core.Measures.Metrics.Row(0, problem, initial, ToNetwork(all[k]));
+            foreach (var (a, b) in rowV.Values().Zip(rowA.Values()))
+                if (Math.Abs(a - b) > 1e-9 * (1 + Math.Abs(b))) return false;
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 6)]
+    public bool The_integrated_endpoint_is_the_closed_form_minimiser(ulong seed)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 6, d: 2, n: 10);
+        var flow = new RegulariserFlow(geometry, StepNoise.Sgd(1e-3, 1.0, 1), new FlowKind.Limit());
+        var start = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        var end = VirtualState.Gram(flow.Path(start, 0, [400.0], new OdeTolerance(1e-12, 1e-15)).Single());
+        var best = RegulariserMinimiser.Of(geometry)!;
+        return (end - best.Gram).FrobeniusNorm() <= 1e-8 * best.Gram.FrobeniusNorm()
+            && Math.Abs(ImplicitRegulariser.Value(best.Gram, geometry.Sigma) - best.Value) <= 1e-12 * best.Value;
+    }
+
+    [Property(MaxTest = 10)]
+    public bool Permuting_the_neurons_commutes_with_the_flow(ulong seed)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 5);
+        var z = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        var order = Enumerable.Range(0, z.RowCount).OrderBy(i => (i * 7 + (int)(seed % 5)) % z.RowCount).ToArray();
+        var permuted = Matrix<double>.Build.Dense(z.RowCount, z.ColumnCount, (i, j) => z[order[i], j]);
+        Matrix<double> Flow(Matrix<double> s) => new RegulariserFlow(geometry, StepNoise.Sgd(1e-3, 1.0, 1), new FlowKind.Limit()).Path(s, 0, [1.5]).Single();
+        var a = Flow(z);
+        var b = Flow(permuted);
+        var aPermuted = Matrix<double>.Build.Dense(z.RowCount, z.ColumnCount, (i, j) => a[order[i], j]);
+        return (aPermuted - b).FrobeniusNorm() <= 1e-10 * (1 + a.FrobeniusNorm());
+    }
+
+    [Property(MaxTest = 20)]
+    public bool The_stationary_covariance_satisfies_its_lyapunov_equation(ulong seed, bool fullBatch)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 7);
+        var g = VirtualState.Gram(NeuronExpansion.RowsOf(initial));
+        var noise = fullBatch ? StepNoise.Gd(1e-3, 2.0, 12) : StepNoise.Sgd(1e-3, 2.0, 2);
+        var c = StationaryResidual.Solve(g, geometry, noise);
+        if (c is null) return false;
+        var scale = (noise.Eta * (VirtualState.ThetaKernel(g) * noise.GradientMoment(geometry, c) * VirtualState.ThetaKernel(g))).FrobeniusNorm();
+        return StationaryResidual.Residual(c, g, geometry, noise).FrobeniusNorm() <= 1e-9 * scale;
+    }
+
+    [Fact]
+    public void Predict_refuses_what_the_theory_does_not_cover()
+    {
+        Assert.NotNull(Applicability.Refusal(new RunConfig { Optimizer = "sam" }));
+        Assert.NotNull(Applicability.Refusal(new RunConfig { Optimizer = "oscillation" }));
+        Assert.NotNull(Applicability.Refusal(new RunConfig { Schedule = "periodic" }));
+        Assert.Null(Applicability.Refusal(new RunConfig()));
+    }
+}
