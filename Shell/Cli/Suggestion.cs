@@ -2,7 +2,8 @@ namespace Lnsgd.Shell.Cli;
 
 /// <summary>
 /// "Did you mean …?" for a mistyped command or option: the known word nearest in edit distance
-/// (Levenshtein: insertions, deletions, substitutions), if it is near enough to be a typo.
+/// (insertions, deletions, substitutions and swaps of two neighbours, each costing 1: the
+/// optimal-string-alignment distance), if it is near enough to be a typo.
 /// </summary>
 public static class Suggestion
 {
@@ -21,18 +22,18 @@ public static class Suggestion
     public static string DidYouMean(string word, IEnumerable<string> known) =>
         Nearest(word, known) is { } near ? $" (did you mean '{near}'?)" : "";
 
-    /// <summary>The Levenshtein distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <summary>The optimal-string-alignment distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
     public static int Distance(string a, string b)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
     }
 }

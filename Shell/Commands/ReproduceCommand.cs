@@ -36,6 +36,7 @@ public static partial class ReproduceCommand
 
         var presets = ReproductionPlan.Synthetic.SelectMany(e => e.Runs.Select(r => r.Preset)).Distinct().ToList();
         var runs = new ConcurrentDictionary<string, ReproducedRun>();
+        RunFolder.Create(outDir);
         RunFolder.Create(Path.Combine(outDir, "runs"));
         Parallel.ForEach(presets, new ParallelOptions { MaxDegreeOfParallelism = parallel }, preset =>
         {
