@@ -185,8 +185,9 @@ public static class HelpText
             metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
             and neuron_clouds, each as .png and .svg. While it runs, metrics.jsonl gets one
             JSON object per record (flushed at once, for live monitoring) and provenance.json
-            says which build ran it, where, when and with which arguments; neither is hashed. Later sources win: defaults < PRESET <
-            the config file's preset < its keys < --set and the options below.
+            says which build ran it, where, when and with which arguments; neither is hashed.
+            Later sources win: defaults < PRESET < the config file's preset < its keys < --set
+            and the options below.
 
             options:
               --config FILE     TOML file: optional preset = "NAME", then key = value lines
