@@ -13,11 +13,15 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY Core/Core.csproj Core/
 COPY Shell/Shell.csproj Shell/
-RUN dotnet restore Shell/Shell.csproj
+# One runtime identifier (the image's architecture), so only its native libraries are copied.
+ARG TARGETARCH=amd64
+RUN echo "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" > /rid \
+ && dotnet restore Shell/Shell.csproj -r "$(cat /rid)"
 COPY Core/ Core/
 COPY Shell/ Shell/
 ARG COMMIT=""
-RUN dotnet publish Shell/Shell.csproj -c Release --no-restore -o /app -p:SourceRevisionId="$COMMIT" \
+RUN dotnet publish Shell/Shell.csproj -c Release --no-restore -r "$(cat /rid)" --self-contained false \
+      -o /app -p:SourceRevisionId="$COMMIT" \
  && /app/lnsgd --version
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
