@@ -80,7 +80,12 @@ public sealed class JsonOutputTests : IDisposable
         var copy = Path.Combine(sweepDir, "zz-copy");
         Directory.CreateDirectory(copy);
         foreach (var f in Directory.GetFiles(first)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        // A `lnsgd real` folder beside them is named as such, not as an unknown preset.
+        Directory.CreateDirectory(Path.Combine(sweepDir, "fig3-seed0"));
+        File.WriteAllText(Path.Combine(sweepDir, "fig3-seed0", "manifest.json"), "{\"tool\": \"lnsgd\", \"version\": \"0.1.0\", \"preset\": \"fig3\", \"files\": []}\n");
         var collect = One("collect", sweepDir, "--json");
+        var real = Assert.Single(collect.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("a `lnsgd real fig3` folder, not a run folder", real.GetProperty("reason").GetString());
         Assert.Equal(4, collect.GetProperty("rows").GetInt32());
         var duplicate = Assert.Single(collect.GetProperty("duplicates").EnumerateArray());
         Assert.Equal(("zz-copy", Path.GetFileName(first)), (duplicate.GetProperty("folder").GetString(), duplicate.GetProperty("same_as").GetString()));
