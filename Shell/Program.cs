@@ -3,7 +3,7 @@ using Lnsgd.Shell.Commands;
 
 namespace Lnsgd.Shell;
 
-/// <summary>The <c>lnsgd</c> entry point: dispatches a verb and maps failures to exit codes.</summary>
+/// <summary>The <c>lnsgd</c> entry point: dispatches a verb of <see cref="CommandTable"/> and maps failures to exit codes.</summary>
 public static class Program
 {
     /// <summary>Runs <c>lnsgd</c> with <paramref name="args"/>.</summary>
@@ -14,23 +14,19 @@ public static class Program
     {
         try
         {
-            var rest = args.Skip(1).ToList();
-            switch (args.Count == 0 ? "help" : args[0])
+            // No command is bad input (exit 2, like an unknown one); the overview goes to stderr
+            // so a script that forgot its verb does not read the usage text as output.
+            if (args.Count == 0) { stderr.Write(CommandTable.Overview()); return 2; }
+            switch (args[0])
             {
-                case "run": return RunCommand.Execute(rest, stdout, stderr);
-                case "verify": return VerifyCommand.Execute(rest, stdout, stderr);
-                case "predict": return PredictCommand.Execute(rest, stdout, stderr);
-                case "resume": return ResumeCommand.Execute(rest, stdout, stderr);
-                case "replay": return ReplayCommand.Execute(rest, stdout, stderr);
-                case "reproduce": return ReproduceCommand.Execute(rest, stdout);
-                case "bench": return BenchCommand.Execute(rest, stdout);
-                case "sweep": return SweepCommand.Execute(rest, stdout, stderr);
-                case "collect": return CollectCommand.Execute(rest, stdout);
-                case "real": return RealCommand.Execute(rest, stdout, stderr);
-                case "presets": stdout.Write(PresetsCommand.Text()); return 0;
-                case "help" or "--help" or "-h": stdout.Write(HelpText.Overview()); return 0;
-                default: throw new UsageError($"unknown command '{args[0]}' (commands: run, resume, replay, reproduce, verify, predict, bench, sweep, collect, real, presets, help)");
+                case "--version" or "-V": stdout.WriteLine(VersionInfo.Line); return 0;
+                case "--help" or "-h": stdout.Write(CommandTable.Overview()); return 0;
             }
+            var command = CommandTable.Require(args[0]);
+            var rest = args.Skip(1).ToList();
+            // -h and --help anywhere before "--" ask for the command's help, never for a preset named "-h".
+            if (rest.TakeWhile(a => a != "--").Any(a => a is "-h" or "--help")) { stdout.Write(command.Help()); return 0; }
+            return command.Execute(rest, stdout, stderr);
         }
         catch (UsageError e)
         {

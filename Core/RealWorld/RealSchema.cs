@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Lnsgd.Core.Nonlinear;
+using Lnsgd.Core.Simulation;
 
 namespace Lnsgd.Core.RealWorld;
 
@@ -46,7 +47,7 @@ public static class RealSchema
         new("prune", "percentages of weights kept for the pruning curve, comma-separated", "percentages in (0, 100]", c => c.Prune,
             (c, v) => ParseList(v) is { } l && l.All(x => x is > 0 and <= 100) ? c with { Prune = v } : null),
         new("seed", "seed of every draw", "integer >= 0", c => c.Seed.ToString(Inv),
-            (c, v) => ulong.TryParse(v, NumberStyles.None, Inv, out var s) ? c with { Seed = s } : null),
+            (c, v) => NumberText.Unsigned(v) is { } s ? c with { Seed = s } : null),
     ];
 
     /// <summary>The config with <paramref name="key"/> set to <paramref name="value"/>.</summary>
@@ -80,17 +81,17 @@ public static class RealSchema
 
     private static RealKey Int(string name, string meaning, int min, Func<RealConfig, int> get, Func<RealConfig, int, RealConfig> set) =>
         new(name, meaning, $"integer >= {min}", c => get(c).ToString(Inv),
-            (c, v) => int.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out var x) && x >= min ? set(c, x) : null);
+            (c, v) => NumberText.Integer(v) is { } x && x >= min && x <= int.MaxValue ? set(c, (int)x) : null);
 
     private static RealKey Long(string name, string meaning, long min, Func<RealConfig, long> get, Func<RealConfig, long, RealConfig> set) =>
         new(name, meaning, $"integer >= {min}", c => get(c).ToString(Inv),
-            (c, v) => long.TryParse(v, NumberStyles.AllowLeadingSign, Inv, out var x) && x >= min ? set(c, x) : null);
+            (c, v) => NumberText.Integer(v) is { } x && x >= min ? set(c, x) : null);
 
     private static RealKey Real(string name, string meaning, double min, bool strict, Func<RealConfig, double> get, Func<RealConfig, double, RealConfig> set) =>
         new(name, meaning, strict ? $"finite number > {min}" : $"finite number >= {min}", c => Number(get(c)),
-            (c, v) => double.TryParse(v, NumberStyles.Float, Inv, out var x) && double.IsFinite(x) && (strict ? x > min : x >= min) ? set(c, x) : null);
+            (c, v) => NumberText.Real(v) is { } x && double.IsFinite(x) && (strict ? x > min : x >= min) ? set(c, x) : null);
 
     private static RealKey Probability(string name, string meaning, Func<RealConfig, double> get, Func<RealConfig, double, RealConfig> set) =>
         new(name, meaning, "number in [0, 1]", c => Number(get(c)),
-            (c, v) => double.TryParse(v, NumberStyles.Float, Inv, out var x) && x is >= 0 and <= 1 ? set(c, x) : null);
+            (c, v) => NumberText.Real(v) is { } x && x is >= 0 and <= 1 ? set(c, x) : null);
 }

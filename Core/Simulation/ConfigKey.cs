@@ -30,15 +30,15 @@ public sealed record ConfigKey(
 
     internal static ConfigKey Int(string name, string meaning, int min, Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set) =>
         new(name, meaning, $"integer >= {min}", c => get(c).ToString(CultureInfo.InvariantCulture),
-            (c, s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min ? set(c, v) : null);
+            (c, s) => NumberText.Integer(s) is { } v && v >= min && v <= int.MaxValue ? set(c, (int)v) : null);
 
     internal static ConfigKey Long(string name, string meaning, long min, Func<RunConfig, long> get, Func<RunConfig, long, RunConfig> set) =>
         new(name, meaning, $"integer >= {min}", c => get(c).ToString(CultureInfo.InvariantCulture),
-            (c, s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min ? set(c, v) : null);
+            (c, s) => NumberText.Integer(s) is { } v && v >= min ? set(c, v) : null);
 
     internal static ConfigKey Real(string name, string meaning, string allowed, Func<double, bool> ok, Func<RunConfig, double> get, Func<RunConfig, double, RunConfig> set) =>
         new(name, meaning, allowed, c => get(c).ToString("R", CultureInfo.InvariantCulture),
-            (c, s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && ok(v) ? set(c, v) : null);
+            (c, s) => NumberText.Real(s) is { } v && double.IsFinite(v) && ok(v) ? set(c, v) : null);
 
     internal static ConfigKey Choice(string name, string meaning, string[] choices, Func<RunConfig, string> get, Func<RunConfig, string, RunConfig> set) =>
         new(name, meaning, "one of " + string.Join(", ", choices), get,

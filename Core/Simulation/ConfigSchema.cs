@@ -23,7 +23,7 @@ public static partial class ConfigSchema
         ConfigKey.Long("steps", "optimiser steps", 1, c => c.Steps, (c, v) => c with { Steps = v }),
         new ConfigKey("seed", "seed of data, initialisation and every random draw", "integer in [0, 2^64)",
             c => c.Seed.ToString(CultureInfo.InvariantCulture),
-            (c, s) => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? c with { Seed = v } : null),
+            (c, s) => NumberText.Unsigned(s) is { } v ? c with { Seed = v } : null),
         ConfigKey.Choice("teacher", "θ⋆: random direction or k-sparse", ["dense", "sparse"], c => c.Teacher, (c, v) => c with { Teacher = v }),
         ConfigKey.Real("teacher_norm", "‖θ⋆‖", "finite number >= 0", v => v >= 0, c => c.TeacherNorm, (c, v) => c with { TeacherNorm = v }),
         ConfigKey.Int("teacher_k", "nonzero coordinates of a sparse θ⋆ (at most d)", 1, c => c.TeacherK, (c, v) => c with { TeacherK = v }),

@@ -1,3 +1,4 @@
+using Lnsgd.Shell.Output;
 using Lnsgd.Core.Simulation;
 
 namespace Lnsgd.Properties.Reliability;
@@ -29,14 +30,14 @@ internal static class BitEquality
         return Trajectory.Hash(a.Rows) == Trajectory.Hash(b.Rows) ? null : "hash";
     }
 
-    /// <summary>Null when both folders hold the same file names with the same bytes (<paramref name="ignore"/> aside).</summary>
+    /// <summary>Null when both folders hold the same file names with the same bytes (<paramref name="ignore"/> and provenance.json, which records times and hosts, aside).</summary>
     public static string? FolderDifference(string a, string b, params string[] ignore) => FolderDifference(a, b, raw: false, ignore);
 
     /// <summary>As above; <paramref name="raw"/> compares SVGs as they are (right for folders written by separate processes).</summary>
     public static string? FolderDifference(string a, string b, bool raw, params string[] ignore)
     {
         static string[] Names(string dir, string[] ignore) =>
-            [.. Directory.GetFiles(dir).Select(Path.GetFileName).OfType<string>().Where(n => !ignore.Contains(n)).Order(StringComparer.Ordinal)];
+            [.. Directory.GetFiles(dir).Select(Path.GetFileName).OfType<string>().Where(n => n != LiveRun.ProvenanceFile && !ignore.Contains(n)).Order(StringComparer.Ordinal)];
         var (na, nb) = (Names(a, ignore), Names(b, ignore));
         if (!na.SequenceEqual(nb)) return $"files [{string.Join(", ", na)}] vs [{string.Join(", ", nb)}]";
         foreach (var name in na)

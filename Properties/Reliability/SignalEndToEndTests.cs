@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Lnsgd.Shell.Commands;
+using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Runs;
 using Xunit;
 
@@ -119,7 +120,7 @@ public class SignalEndToEndTests
             process.WaitForExit();
             // Every file under its final name is whole: the manifest and checkpoint load and agree.
             foreach (var file in Directory.GetFiles(killed).Where(f => !f.Contains(".tmp-")))
-                Assert.Contains(Path.GetFileName(file), new[] { "manifest.json", CheckpointFile.Name, "metrics.csv", "trace.csv", "snapshots.csv" });
+                Assert.Contains(Path.GetFileName(file), new[] { "manifest.json", CheckpointFile.Name, "metrics.csv", "trace.csv", "snapshots.csv", LiveRun.MetricsFile, LiveRun.ProvenanceFile });
             if (Finished()) break;   // killed after its last manifest: only the checkpoint's removal was cut short
             var plan = ResumeCommand.Plan(killed);   // throws on any damaged manifest or checkpoint
             Assert.Empty(Directory.GetFiles(killed, "*.tmp-*"));   // resume's planning swept the leftovers

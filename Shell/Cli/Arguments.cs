@@ -19,7 +19,9 @@ public sealed record Arguments(IReadOnlyList<string> Positionals, IReadOnlyDicti
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[..eq] : arg;
             if (flags.Contains(name) && eq < 0) { seenFlags.Add(name); continue; }
-            if (!valueOptions.Contains(name)) throw new UsageError($"unknown option '{name}' (see --help)");
+            if (!valueOptions.Contains(name))
+                throw new UsageError(flags.Contains(name) ? $"option '{name}' takes no value"
+                    : $"unknown option '{name}'{Suggestion.DidYouMean(name, valueOptions.Concat(flags))} (see --help)");
             string value;
             if (eq > 0) value = arg[(eq + 1)..];
             else if (k + 1 < args.Count) value = args[++k];

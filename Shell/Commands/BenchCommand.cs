@@ -14,7 +14,7 @@ namespace Lnsgd.Shell.Commands;
 /// widths. Only stepping is timed (setup and recording are not); each cell is the median of
 /// several repeats. A benchmark, never a test: its numbers go to README, not to assertions.
 /// </summary>
-public static class BenchCommand
+public static partial class BenchCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--out", "--repeats", "--scale"];
     private static readonly HashSet<string> FlagOptions = ["--quick", "--help"];

@@ -13,13 +13,13 @@ namespace Lnsgd.Shell.Commands;
 /// Parquet) and draw phase diagrams of chosen summaries over two swept keys. Exit 0 when the
 /// files are written, 2 on bad input.
 /// </summary>
-public static class CollectCommand
+public static partial class CollectCommand
 {
     /// <summary>The summaries drawn when no <c>--value</c> is given.</summary>
     public static IReadOnlyList<string> DefaultValues { get; } = ["escape_step", "final_mean_cos"];
 
     private static readonly HashSet<string> ValueOptions = ["--out", "--x", "--y", "--value", "--where"];
-    private static readonly HashSet<string> FlagOptions = ["--no-plots", "--quiet", "--help"];
+    private static readonly HashSet<string> FlagOptions = ["--no-plots", "--quiet", "--help", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
@@ -37,7 +37,8 @@ public static class CollectCommand
         // Figures are named as the user named the CSV's folder: relative stays relative.
         var shownDir = Path.GetDirectoryName(csvPath) is { Length: > 0 } given ? given : ".";
         var where = parsed.All("--where").Select(Canonical).ToList();
-        var quiet = parsed.Has("--quiet");
+        var json = parsed.Has("--json");
+        var quiet = parsed.Has("--quiet") || json;
 
         var collection = SweepCollector.Collect(dir);
         var table = collection.Table;
@@ -54,13 +55,35 @@ public static class CollectCommand
         if (!quiet)
         {
             stdout.WriteLine($"collected {table.Rows.Length} runs from {dir} into {csvPath} and {parquetPath}");
-            if (collection.Duplicates > 0) stdout.WriteLine($"  {collection.Duplicates} folders repeat a run already collected and were left out");
+            foreach (var (folder, sameAs) in collection.Duplicates) stdout.WriteLine($"  repeats {sameAs} (same config), left out: {folder}");
             foreach (var (folder, error) in collection.Failed) stdout.WriteLine($"  failed, left out: {folder}: {error}");
             foreach (var (folder, reason) in collection.Incomplete) stdout.WriteLine($"  incomplete, left out: {folder}: {reason}");
             foreach (var figure in figures) stdout.WriteLine($"  phase diagram: {Path.Combine(shownDir, figure)} (and .svg, .csv)");
         }
+        if (json) stdout.Write(Json(dir, csvPath, parquetPath, collection, [.. figures.Select(f => Path.Combine(shownDir, f))]));
         return 0;
     }
+
+    /// <summary><c>--json</c>: one object naming the files written, the rows, and every folder left out and why.</summary>
+    public static string Json(string dir, string csv, string parquet, Collection collection, IReadOnlyList<string> figures) => JsonText.Object(w =>
+    {
+        w.WriteString("dir", dir);
+        w.WriteString("csv", csv);
+        w.WriteString("parquet", parquet);
+        w.WriteNumber("rows", collection.Table.Rows.Length);
+        void Pairs(string name, IEnumerable<(string Folder, string Why)> items, string why)
+        {
+            w.WriteStartArray(name);
+            foreach (var (folder, text) in items) { w.WriteStartObject(); w.WriteString("folder", folder); w.WriteString(why, text); w.WriteEndObject(); }
+            w.WriteEndArray();
+        }
+        Pairs("failed", collection.Failed, "error");
+        Pairs("incomplete", collection.Incomplete, "reason");
+        Pairs("duplicates", collection.Duplicates, "same_as");
+        w.WriteStartArray("phase_diagrams");
+        foreach (var f in figures) w.WriteStringValue(f);
+        w.WriteEndArray();
+    });
 
     // The diagrams asked for, or by default those of the two swept keys when exactly two vary.
     private static List<(PhaseGrid Grid, PhaseGrid? Theory)> Diagrams(

@@ -6,33 +6,8 @@ namespace Lnsgd.Shell.Commands;
 /// <summary>Help texts, derived from the config schema so they cannot drift from the code.</summary>
 public static class HelpText
 {
-    /// <summary>Top-level usage.</summary>
-    public static string Overview() =>
-        """
-        lnsgd: label noise SGD, SGD, GD and SAM on two-layer linear networks (arXiv 2603.10397)
-
-        usage: lnsgd COMMAND [options]
-
-        commands:
-          run [PRESET] [options]   simulate one run and write its run folder
-          resume RUNDIR            continue a stopped or killed run from its latest checkpoint
-          replay RUNDIR [--check]  run a recorded run again; --check compares it bit for bit
-          reproduce [--quick]      run every synthetic experiment, draw the figures, write report.md
-          verify [--quick]         check the paper's claims over seeds; exit 1 if one fails
-          predict [PRESET] [opts]  predict a run from the limiting flow, without simulating it
-          bench [--quick]          steps per second of each engine across widths
-          sweep SPEC [options]     a grid of runs on local cores, a Slurm array or a Kubernetes Indexed Job
-          collect DIR [options]    a sweep's runs as one table (CSV, Parquet) and phase diagrams
-          real PRESET [options]    nonlinear networks on real images (fig1, fig3, fig5) and fig2-tanh/-relu
-          presets                  list every preset with its values
-          help                     this text
-
-        `lnsgd run --help` documents every option and config key.
-        exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
-        130 / 143: stopped by SIGINT / SIGTERM after a checkpoint (`lnsgd resume RUNDIR` continues).
-        replay --check: 0 the replay matches, 1 it differs (the first step and metric are named).
-
-        """;
+    /// <summary>Top-level usage (derived from the command table).</summary>
+    public static string Overview() => CommandTable.Overview();
 
     /// <summary><c>lnsgd reproduce --help</c>.</summary>
     public static string Reproduce() =>
@@ -77,7 +52,7 @@ public static class HelpText
     /// <summary><c>lnsgd verify --help</c>.</summary>
     public static string Verify() =>
         """
-        usage: lnsgd verify [--seeds N] [--quick] [--out DIR] [--parallel N] [--force] [--quiet]
+        usage: lnsgd verify [--seeds N] [--quick] [--out DIR] [--parallel N] [--force] [--quiet] [--json]
 
         Runs the claim suite (Phase I with and without label noise, lazy escape and Theorem 2's T1
         per seed, Phase II and what drives it, Lemmas 3-6, the per-step identity, the exact
@@ -94,6 +69,7 @@ public static class HelpText
           --parallel N    work items at once (default: the number of cores)
           --force         overwrite a non-empty output folder
           --quiet         print nothing but errors
+          --json          print verify.json's object instead of the table
 
         exit codes: 0 every claim holds, 1 a claim fails (named on stderr), 2 bad input.
 
@@ -142,7 +118,7 @@ public static class HelpText
     public static string Sweep() =>
         """
         usage: lnsgd sweep SPEC [--out DIR] [--parallel N] [--shard i/N | --shards N]
-                               [--plots] [--dry-run] [--quiet]
+                               [--plots] [--dry-run] [--quiet] [--json]
 
         SPEC is a `run` config file (TOML) in which a list is a grid axis:
             preset = "fig2"                  # optional starting point
@@ -164,12 +140,16 @@ public static class HelpText
           --parallel N    runs at once (default: the number of cores)
           --shard i/N     run only shard i of N (0 <= i < N): the runs at positions i, i+N, ...
                           of the sweep sorted by hash, so N processes split it with no overlap
-          --shards N      the shard count for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX
-                          gives i); under a Slurm job array the shard comes from
-                          SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT
+          --shards N      the shard count under a scheduler: shard i is SLURM_ARRAY_TASK_ID
+                          (submit --array=0-<N-1>; resubmitting task k runs shard k again) or
+                          a Kubernetes Indexed Job's JOB_COMPLETION_INDEX. Without --shards a
+                          Slurm task runs its position in its array (SLURM_ARRAY_TASK_MIN,
+                          _STEP, _COUNT), which a resubmission changes: pass --shards
           --plots         also draw each run's figures (slower; off by default in sweeps)
           --dry-run       list this shard's runs (id and swept values) and stop
           --quiet         print only failures
+          --json          print one JSON object: the shard, and each run (id, swept values,
+                          outcome); with --dry-run, the runs it would do
 
         exit codes: 0 every run of the shard is complete (finished or diverged), 1 a run failed,
         2 bad input (nothing is run).
@@ -180,7 +160,7 @@ public static class HelpText
     public static string Collect() =>
         """
         usage: lnsgd collect DIR [--out FILE] [--x KEY --y KEY] [--value COLUMN]...
-                                 [--where key=value]... [--no-plots] [--quiet]
+                                 [--where key=value]... [--no-plots] [--quiet] [--json]
 
         Reads every complete run folder directly under DIR (a sweep's output, or any folder of
         `lnsgd run` outputs) and writes one table, one row per run: run id, status, every config
@@ -203,6 +183,7 @@ public static class HelpText
                             but are not axes
           --no-plots        write the table only
           --quiet           print nothing but errors
+          --json            print one JSON object: files written, rows, folders left out and why
 
         """;
 
@@ -214,12 +195,16 @@ public static class HelpText
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
                              [--checkpoint-every K] [--from RUNDIR[@STEP]]
-                             [--out DIR] [--force] [--no-plots] [--quiet]
+                             [--out DIR] [--force] [--no-plots] [--quiet] [--json]
 
-            Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
+            Runs one simulation and writes DIR (default runs/PRESET-seedN, plus -HASH, 8 hex
+            digits of the config's hash, when options change the preset): manifest.json,
             metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
-            and neuron_clouds, each as .png and .svg. Later sources win: defaults < PRESET <
-            the config file's preset < its keys < --set and the options below.
+            and neuron_clouds, each as .png and .svg. While it runs, metrics.jsonl gets one
+            JSON object per record (flushed at once, for live monitoring) and provenance.json
+            says which build ran it, where, when and with which arguments; neither is hashed.
+            Later sources win: defaults < PRESET < the config file's preset < its keys < --set
+            and the options below.
 
             options:
               --config FILE     TOML file: optional preset = "NAME", then key = value lines
@@ -250,6 +235,8 @@ public static class HelpText
               --force           overwrite a non-empty output folder
               --no-plots        write no figures (the data files and manifest only)
               --quiet           print nothing but errors
+              --json            print one JSON object at the end (exit code, folder, manifest)
+                                instead of the progress and summary lines
 
             config keys (name, default, allowed, meaning):
 

@@ -14,7 +14,7 @@ namespace Lnsgd.Shell.Commands;
 /// with <c>--out</c> also writes prediction.json and prediction.csv there. Refuses, exit 2, what
 /// the theory does not cover.
 /// </summary>
-public static class PredictCommand
+public static partial class PredictCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out"];
     private static readonly HashSet<string> FlagOptions = ["--help"];

@@ -3,6 +3,7 @@ using System.Text;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.RealWorld;
 using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
@@ -15,7 +16,7 @@ namespace Lnsgd.Shell.Commands;
 /// or CIFAR-10) and Fig. 2's teacher task with nonlinear networks. Writes the preset's folder
 /// and prints its summary. Exit 0 on success, 2 on bad input, a missing or malformed dataset.
 /// </summary>
-public static class RealCommand
+public static partial class RealCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads"];
     private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json"];
@@ -44,7 +45,8 @@ public static class RealCommand
             case RealPreset.Images images:
             {
                 var config = Configure(images.Config, parsed, quick);
-                var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset.Name}-seed{config.Seed}");
+                var own = Quick(images.Config, quick) with { Seed = config.Seed };
+                var outDir = parsed.Last("--out") ?? DefaultFolder(preset.Name, quick, config.Seed, config == own ? null : string.Join('\n', RealSchema.Describe(config)));
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
                 var (task, files) = LoadTask(config, parsed.Last("--data-dir"));
                 var result = RealRunner.RunImages(images, config, task, files, parallel, progress);
@@ -56,7 +58,8 @@ public static class RealCommand
             case RealPreset.Teacher teacher:
             {
                 var config = ConfigureTeacher(teacher.Config, parsed, quick);
-                var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset.Name}-seed{config.Seed}");
+                var own = (quick ? ReproduceCommand.Configure(teacher.Config, quick: true) : teacher.Config) with { Seed = config.Seed };
+                var outDir = parsed.Last("--out") ?? DefaultFolder(preset.Name, quick, config.Seed, config == own ? null : RunIdentity.Hash(config));
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
                 var result = RealRunner.RunTeacher(teacher, config, parallel, progress);
                 RealOutput.WriteTeacher(outDir, result, plots);
@@ -66,6 +69,17 @@ public static class RealCommand
             default:
                 throw new UsageError($"preset {preset.Name} has no runner");
         }
+    }
+
+    /// <summary>
+    /// <c>runs/PRESET-seedN</c>; <c>-quick</c> after the preset in quick mode; the first 8 hex
+    /// digits of the SHA-256 of <paramref name="overrides"/> (the resolved config, when --set
+    /// changed it) at the end, so differently configured runs never share a folder.
+    /// </summary>
+    public static string DefaultFolder(string preset, bool quick, ulong seed, string? overrides)
+    {
+        var suffix = overrides is null ? "" : "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(overrides)))[..8];
+        return Path.Combine("runs", $"{preset}{(quick ? "-quick" : "")}-seed{seed}{suffix}");
     }
 
     // The fig1 MLP's epochs, timed (bench/real_compare.sh puts them beside PyTorch's).
@@ -183,7 +197,8 @@ public static class RealCommand
 
             Nonlinear two-layer networks f(x) = A phi(W x + b) + c. Image presets train several arms on
             the same data and initialisation (e.g. clean GD, label noise GD and their linearised models)
-            and write DIR (default runs/PRESET-seedN): ARM/metrics.csv per arm, distances.csv,
+            and write DIR (default runs/PRESET-seedN; runs/PRESET-quick-seedN with --quick; plus -HASH
+            when --set changes the preset): ARM/metrics.csv per arm, distances.csv,
             pruning.csv (fig1), the figures (.png and .svg), summary.md and manifest.json. Teacher presets
             (fig2-tanh, fig2-relu) run fig2's synthetic task with a nonlinear network, label noise
             against clean, and write each run's metrics.csv, trace.csv and snapshots.csv.

@@ -11,7 +11,7 @@ namespace Lnsgd.Shell.Commands;
 /// for bit: exit 0 and one line when the replay matches, exit 1 and the first step and metric
 /// that differ when not. Without it, it writes the replayed run folder to <c>--out</c>.
 /// </summary>
-public static class ReplayCommand
+public static partial class ReplayCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--out"];
     private static readonly HashSet<string> FlagOptions = ["--check", "--force", "--quiet", "--help"];

@@ -15,7 +15,7 @@ namespace Lnsgd.Shell.Commands;
 /// run folder, draws the overlay figures and writes report.md. Exit 0 when every experiment
 /// ran (whatever the verdicts: an honest negative is a result), 2 on bad input.
 /// </summary>
-public static class ReproduceCommand
+public static partial class ReproduceCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--out", "--seed", "--parallel", "--data-dir"];
     private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--quiet", "--help", "--real"];
@@ -29,14 +29,15 @@ public static class ReproduceCommand
         var quick = parsed.Has("--quick");
         var quiet = parsed.Has("--quiet");
         var seed = ConfigLoader.Apply(new RunConfig(), "seed", parsed.Last("--seed") ?? "0").Seed;
-        var parallel = parsed.Last("--parallel") is { } p ? ConfigLoader.Apply(new RunConfig(), "n", p).N : Environment.ProcessorCount;
+        var parallel = OptionValue.Integer(parsed, "--parallel", 1, Environment.ProcessorCount);
         var outDir = parsed.Last("--out") ?? "reproduction";
         RunFolder.Prepare(outDir, parsed.Has("--force"));
         if (parsed.Has("--real")) RealReproduction.Check(parsed.Last("--data-dir"));
 
         var presets = ReproductionPlan.Synthetic.SelectMany(e => e.Runs.Select(r => r.Preset)).Distinct().ToList();
         var runs = new ConcurrentDictionary<string, ReproducedRun>();
-        Directory.CreateDirectory(Path.Combine(outDir, "runs"));
+        RunFolder.Create(outDir);
+        RunFolder.Create(Path.Combine(outDir, "runs"));
         Parallel.ForEach(presets, new ParallelOptions { MaxDegreeOfParallelism = parallel }, preset =>
         {
             var config = Configure(Presets.Find(preset)!.Config with { Seed = seed }, quick);

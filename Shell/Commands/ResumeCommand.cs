@@ -9,7 +9,7 @@ namespace Lnsgd.Shell.Commands;
 /// from its latest checkpoint — or from step 0 when a checkpointed run died before its first
 /// one — and ends with the folder an uninterrupted run would have written, byte for byte.
 /// </summary>
-public static class ResumeCommand
+public static partial class ResumeCommand
 {
     private static readonly HashSet<string> ValueOptions = [];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--help"];

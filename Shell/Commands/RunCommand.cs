@@ -1,6 +1,7 @@
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
@@ -13,10 +14,10 @@ namespace Lnsgd.Shell.Commands;
 /// write the run folder (Shell writes). Exit 0 on success, 2 on bad input, 3 on divergence,
 /// 130/143 when SIGINT/SIGTERM stopped it (then <c>lnsgd resume</c> completes it).
 /// </summary>
-public static class RunCommand
+public static partial class RunCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from"];
-    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
+    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -25,7 +26,10 @@ public static class RunCommand
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
         var plan = Plan(parsed);
         using var stop = StopSignal.Listen();
-        return RunSession.Execute(plan, stdout, stderr, stop, parsed.Has("--quiet"));
+        if (!parsed.Has("--json")) return RunSession.Execute(plan, stdout, stderr, stop, parsed.Has("--quiet"));
+        var code = RunSession.Execute(plan, TextWriter.Null, stderr, stop, quiet: true);
+        stdout.Write(RunJson.Of(plan.OutDir, code));
+        return code;
     }
 
     /// <summary>The plan of a <c>run</c> command line (without <c>run</c>): validates everything, prepares the folder, runs nothing.</summary>
@@ -40,7 +44,7 @@ public static class RunCommand
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
-        var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}");
+        var outDir = parsed.Last("--out") ?? DefaultFolder(config, preset);
         var chosen = EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).Match(e => e, error => throw new UsageError(error));
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
@@ -78,6 +82,17 @@ public static class RunCommand
             if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
         }
         return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
+    }
+
+    /// <summary>
+    /// <c>runs/PRESET-seedN</c>, plus the first 8 hex digits of the config's hash when it is not
+    /// the preset's own (seed aside): runs with different <c>--set</c> overrides never share a folder.
+    /// </summary>
+    public static string DefaultFolder(RunConfig config, string? preset)
+    {
+        var own = (preset is null ? new RunConfig() : Presets.Find(preset)!.Config) with { Seed = config.Seed };
+        var suffix = config == own ? "" : "-" + RunIdentity.Hash(config)[..8];
+        return Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}{suffix}");
     }
 
     private static long CheckpointEvery(string? text) =>

@@ -12,10 +12,10 @@ namespace Lnsgd.Shell.Commands;
 /// already complete on the local cores and write one run folder per run. Exit 0 when every run
 /// of the shard is complete, 1 when a run failed (its error is in its folder), 2 on bad input.
 /// </summary>
-public static class SweepCommand
+public static partial class SweepCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--out", "--parallel", "--shard", "--shards"];
-    private static readonly HashSet<string> FlagOptions = ["--plots", "--dry-run", "--quiet", "--help"];
+    private static readonly HashSet<string> FlagOptions = ["--plots", "--dry-run", "--quiet", "--help", "--json"];
 
     /// <summary>Runs the command with the process environment; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
@@ -32,13 +32,15 @@ public static class SweepCommand
         var (all, error) = SweepExpansion.Expand(spec);
         if (error is not null) throw new UsageError($"sweep spec '{specPath}': {error}");
         var (shard, source) = ShardChoice.Resolve(parsed.Last("--shard"), parsed.Last("--shards"), environment);
-        var parallel = parsed.Last("--parallel") is { } p ? ConfigLoader.Apply(new(), "n", p).N : Environment.ProcessorCount;
+        var parallel = OptionValue.Integer(parsed, "--parallel", 1, Environment.ProcessorCount);
         var outDir = parsed.Last("--out") ?? Path.Combine("sweeps", Path.GetFileNameWithoutExtension(specPath));
         if (File.Exists(outDir)) throw new UsageError($"output path '{outDir}' is a file, not a folder");
         var runs = shard.Select(all);
-        var quiet = parsed.Has("--quiet");
+        var json = parsed.Has("--json");
+        var quiet = parsed.Has("--quiet") || json;
         var where = shard.Count == 1 ? $"{all.Length} runs" : $"shard {shard} ({source}): {runs.Count} of {all.Length} runs";
 
+        if (parsed.Has("--dry-run") && json) { stdout.Write(SweepJson.DryRun(specPath, outDir, shard, source, all.Length, runs)); return 0; }
         if (parsed.Has("--dry-run"))
         {
             stdout.WriteLine($"sweep {specPath}: {where}, into {outDir}");
@@ -76,6 +78,7 @@ public static class SweepCommand
                 $"sweep done: {ran.Count} ran ({ran.Count(r => r.Redone)} redone, {ran.Count(r => r.Status == "diverged")} diverged), "
                 + $"{skipped} already complete, {failed.Count} failed; {Seconds(elapsed)} s wall{rate}");
         }
+        if (json) stdout.Write(SweepJson.Done(specPath, outDir, shard, source, all.Length, results, elapsed));
         if (failed.Count == 0) return 0;
         stderr.WriteLine($"lnsgd: {failed.Count} of {runs.Count} runs failed (each folder's {RunFolderState.ErrorFile} says why); run the sweep again to retry them");
         return 1;

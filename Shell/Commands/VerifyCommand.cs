@@ -11,10 +11,10 @@ namespace Lnsgd.Shell.Commands;
 /// <c>lnsgd verify</c>: the claim suite over seeds 0…N−1 and the escape-time scaling study, in
 /// parallel over the cores. Exit 0 when every claim holds, 1 when one fails (named on stderr).
 /// </summary>
-public static class VerifyCommand
+public static partial class VerifyCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--seeds", "--out", "--parallel"];
-    private static readonly HashSet<string> FlagOptions = ["--quick", "--quiet", "--help", "--force"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--quiet", "--help", "--force", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -23,10 +23,11 @@ public static class VerifyCommand
         if (parsed.Has("--help")) { stdout.Write(HelpText.Verify()); return 0; }
         if (parsed.Positionals.Count > 0) throw new UsageError($"verify takes no positional arguments, got: {string.Join(' ', parsed.Positionals)}");
         var quick = parsed.Has("--quick");
-        var seeds = parsed.Last("--seeds") is { } s ? ConfigLoader.Apply(new(), "n", s).N : quick ? 5 : 10;
-        var parallel = parsed.Last("--parallel") is { } p ? ConfigLoader.Apply(new(), "n", p).N : Environment.ProcessorCount;
+        var seeds = OptionValue.Integer(parsed, "--seeds", 1, quick ? 5 : 10);
+        var parallel = OptionValue.Integer(parsed, "--parallel", 1, Environment.ProcessorCount);
         var outDir = parsed.Last("--out") ?? "verification";
         RunFolder.Prepare(outDir, parsed.Has("--force"));
+        RunFolder.Create(outDir);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel };
 
         var measurements = new ConcurrentBag<SeedMeasurements>();
@@ -46,7 +47,8 @@ public static class VerifyCommand
         var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));
         AtomicFile.WriteText(Path.Combine(outDir, "verify.json"), VerifyReport.Json(rows, seeds, quick, Manifest.ToolVersion));
-        if (!parsed.Has("--quiet")) stdout.Write(VerifyReport.Console(rows));
+        if (parsed.Has("--json")) stdout.Write(VerifyReport.Json(rows, seeds, quick, Manifest.ToolVersion));   // the verify.json object
+        else if (!parsed.Has("--quiet")) stdout.Write(VerifyReport.Console(rows));
         var failed = rows.Where(r => r.Verdict == ClaimVerdict.Fails).Select(r => r.Id).ToList();
         if (failed.Count == 0) return 0;
         stderr.WriteLine($"lnsgd: claims that do not hold: {string.Join(", ", failed)} (see {Path.Combine(outDir, "verify.md")})");

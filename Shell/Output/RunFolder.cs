@@ -18,6 +18,14 @@ public static class RunFolder
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
     }
 
+    /// <summary>Creates <paramref name="dir"/> (and its parents), or a usage error that names it and says why not.</summary>
+    public static void Create(string dir)
+    {
+        try { Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        { throw new UsageError($"cannot create output folder '{dir}' ({e.Message.TrimEnd('.')}); choose --out in a folder you can write"); }
+    }
+
     /// <summary>
     /// Writes the trajectory's files, then the <paramref name="extra"/> files (e.g. <c>--export-npz</c>),
     /// then the figures unless <paramref name="plots"/> is false, then the manifest, which lists

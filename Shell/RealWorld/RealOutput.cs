@@ -58,7 +58,7 @@ public static class RealOutput
         {
             w.WriteString("experiment", r.Preset.Experiment.GetType().Name.ToLowerInvariant());
             w.WriteStartObject("config");
-            foreach (var (key, value) in RealSchema.Describe(r.Config)) w.WriteString(key, value);
+            foreach (var (key, value) in RealSchema.Describe(r.Config)) JsonText.Typed(w, key, value);
             w.WriteEndObject();
             w.WriteStartArray("data");
             foreach (var (path, sha) in r.Files) { w.WriteStartObject(); w.WriteString("path", path); w.WriteString("sha256", sha); w.WriteEndObject(); }
@@ -104,7 +104,7 @@ public static class RealOutput
             w.WriteString("experiment", "teacher");
             w.WriteString("activation", r.Preset.Activation);
             w.WriteStartObject("config");
-            foreach (var (key, value) in ConfigSchema.Describe(r.Config)) w.WriteString(key, value);
+            foreach (var (key, value) in ConfigSchema.Describe(r.Config)) JsonText.Typed(w, key, value);
             w.WriteEndObject();
             w.WriteStartArray("runs");
             foreach (var (sub, run) in new[] { ("label-noise", r.Noisy), ("clean", r.Clean) })

@@ -25,6 +25,7 @@ public static class RunSession
         var engine = EngineChoice.Name(plan.Engine);
         var checkpointed = options.CheckpointEvery > 0;
         CreateFolder(dir);
+        using var live = LiveRun.Start(dir, plan.From?.Rows ?? []);
         var lastCheckpoint = plan.From?.State.Step;
         if (checkpointed && plan.From is null)
             AtomicFile.WriteText(Path.Combine(dir, "manifest.json"), Manifest.Write(config, plan.Preset, engine,
@@ -38,7 +39,7 @@ public static class RunSession
             {
                 switch (e)
                 {
-                    case RunEvent.Recorded r: progress.Report(r.Row); break;
+                    case RunEvent.Recorded r: progress.Report(r.Row); live.Record(r.Row); break;
                     case RunEvent.Checkpointed c:
                         // Checkpoint first: a manifest never names a checkpoint that is not on disk yet.
                         CheckpointFile.Write(dir, c.Value);

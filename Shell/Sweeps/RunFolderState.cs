@@ -47,7 +47,7 @@ public abstract record RunFolderState
         // The same reader as resume and replay: one definition of a readable manifest.
         RecordedRun manifest;
         try { manifest = ManifestReader.Parse(File.ReadAllBytes(manifestPath), manifestPath, dir); }
-        catch (UsageError e) { return new Incomplete(e.Message); }
+        catch (UsageError e) { return new Incomplete(RealFolder(manifestPath) ?? e.Message); }
         if (manifest.Status is not ("finished" or "diverged")) return new Incomplete($"status '{manifest.Status}'");
         if (expectedHash is not null && RunIdentity.Hash(manifest.Config) != expectedHash)
             return new Incomplete("manifest.json holds a different config than the run id names");
@@ -60,5 +60,18 @@ public abstract record RunFolderState
         if (rows.Count != manifest.Records || Trajectory.Hash(rows) != manifest.TrajectorySha256)
             return new Incomplete("metrics.csv does not match trajectory_sha256");
         return new Complete(new CollectedRun(manifest.Config, manifest.Status, manifest.StepsCompleted, manifest.TrajectorySha256, rows));
+    }
+
+    // A `lnsgd real` folder has a manifest too, of another kind: say so rather than "unknown preset".
+    private static string? RealFolder(string manifestPath)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+            return doc.RootElement.TryGetProperty("preset", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String
+                && Core.RealWorld.RealPresets.Find(p.GetString()!) is { } real
+                ? $"a `lnsgd real {real.Name}` folder, not a run folder" : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException) { return null; }
     }
 }

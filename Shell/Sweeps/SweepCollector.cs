@@ -6,7 +6,7 @@ namespace Lnsgd.Shell.Sweeps;
 /// <summary>What <c>lnsgd collect</c> found under a folder: the table and the folders left out.</summary>
 public sealed record Collection(
     SweepTable Table, ImmutableArray<(string Folder, string Error)> Failed,
-    ImmutableArray<(string Folder, string Reason)> Incomplete, int Duplicates);
+    ImmutableArray<(string Folder, string Reason)> Incomplete, ImmutableArray<(string Folder, string SameAs)> Duplicates);
 
 /// <summary>
 /// Reads every run folder directly under a folder (a sweep's DIR, or any folder of <c>lnsgd
@@ -22,8 +22,8 @@ public static class SweepCollector
         var runs = new List<CollectedRun>();
         var failed = ImmutableArray.CreateBuilder<(string, string)>();
         var incomplete = ImmutableArray.CreateBuilder<(string, string)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var duplicates = 0;
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var duplicates = ImmutableArray.CreateBuilder<(string, string)>();
         foreach (var folder in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
@@ -31,12 +31,14 @@ public static class SweepCollector
             {
                 case RunFolderState.Complete complete:
                     // Two folders with one config (e.g. a copy) are one run.
-                    if (seen.Add(RunIdentity.Hash(complete.Run.Config))) runs.Add(complete.Run); else duplicates++;
+                    var hash = RunIdentity.Hash(complete.Run.Config);
+                    if (seen.TryGetValue(hash, out var first)) duplicates.Add((name, first));
+                    else { seen[hash] = name; runs.Add(complete.Run); }
                     break;
                 case RunFolderState.Failed f: failed.Add((name, f.Error.Split('\n')[0])); break;
                 case RunFolderState.Incomplete i: incomplete.Add((name, i.Reason)); break;
             }
         }
-        return new Collection(SweepTable.Build(runs), failed.ToImmutable(), incomplete.ToImmutable(), duplicates);
+        return new Collection(SweepTable.Build(runs), failed.ToImmutable(), incomplete.ToImmutable(), duplicates.ToImmutable());
     }
 }
