@@ -17,8 +17,8 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class RealCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads"];
-    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json"];
+    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads", "--data", "--init"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -46,15 +46,23 @@ public static class RealCommand
                 var config = Configure(images.Config, parsed, quick);
                 var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset.Name}-seed{config.Seed}");
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
-                var (task, files) = LoadTask(config, parsed.Last("--data-dir"));
-                var result = RealRunner.RunImages(images, config, task, files, parallel, progress);
-                RealOutput.WriteImages(outDir, result, plots);
+                var (task, files, initial, inputs) = LoadInputs(config, parsed);
+                var export = parsed.Has("--export-npz");
+                if (export && RealExport.Error(config, task) is { } exportError) throw new UsageError($"--export-npz: {exportError}");
+                var result = RealRunner.RunImages(images, config, task, files, parallel, progress, initial);
+                RealOutput.WriteImages(outDir, result, plots, export ? RealExport.Files(result, initial) : null, w =>
+                {
+                    RealExport.WriteInputs(w, inputs);
+                    if (export) RealExport.WriteManifest(w, result, initial);
+                });
                 if (!quiet) stdout.Write(Table(result));
                 if (!quiet) stdout.WriteLine($"wrote {outDir}");
                 return 0;
             }
             case RealPreset.Teacher teacher:
             {
+                if (new[] { "--data", "--init", "--export-npz" }.FirstOrDefault(parsed.Has) is { } imageOnly)
+                    throw new UsageError($"{imageOnly} applies to image presets only");
                 var config = ConfigureTeacher(teacher.Config, parsed, quick);
                 var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset.Name}-seed{config.Seed}");
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
@@ -119,6 +127,33 @@ public static class RealCommand
         return config;
     }
 
+    /// <summary>
+    /// The task (from <c>--data</c>, else the dataset), the dataset files read, θ0 from <c>--init</c>
+    /// (null: drawn from the seed) and the <c>.npz</c> inputs read, for the manifest.
+    /// </summary>
+    public static (RealTask Task, IReadOnlyList<(string Path, string Sha256)> Files, Core.Nonlinear.TwoLayerNet? Initial, IReadOnlyList<RealExport.Input> Inputs)
+        LoadInputs(RealConfig config, Arguments parsed)
+    {
+        var inputs = new List<RealExport.Input>();
+        RealTask task;
+        IReadOnlyList<(string Path, string Sha256)> files = [];
+        if (parsed.Last("--data") is { } dataPath)
+        {
+            var data = RealExport.Read("--data", dataPath);
+            task = RealExport.Task(data, config);
+            inputs.Add(data);
+        }
+        else (task, files) = LoadTask(config, parsed.Last("--data-dir"));
+        Core.Nonlinear.TwoLayerNet? initial = null;
+        if (parsed.Last("--init") is { } initPath)
+        {
+            var init = RealExport.Read("--init", initPath);
+            initial = RealExport.Initial(init, config, task);
+            inputs.Add(init);
+        }
+        return (task, files, initial, inputs);
+    }
+
     /// <summary>Reads the dataset and prepares the task; a missing or malformed dataset is a usage error (one line, exit 2).</summary>
     public static (RealTask Task, IReadOnlyList<(string Path, string Sha256)> Files) LoadTask(RealConfig config, string? dataDir)
     {
@@ -178,6 +213,7 @@ public static class RealCommand
         sb.Append($"""
             usage: lnsgd real PRESET [--data-dir DIR] [--set key=value]... [--seed N] [--steps N] [--epochs N]
                                      [--quick] [--out DIR] [--parallel N] [--force] [--no-plots] [--quiet]
+                                     [--export-npz] [--data FILE] [--init FILE]
                    lnsgd real --list
                    lnsgd real --bench [--epochs N] [--threads N] [--data-dir DIR] [--set key=value]... [--json]
 
@@ -207,6 +243,10 @@ public static class RealCommand
               --force           overwrite a non-empty output folder
               --no-plots        write no figures
               --quiet           print nothing but errors
+              --export-npz      image presets: also write data.npz, init.npz and per arm ARM/tape.npz
+                                and ARM/final.npz (see README; bench/pytorch_real_reference.py replays them)
+              --data FILE       image presets: train and test on a data.npz instead of the dataset
+              --init FILE       image presets: start from an init.npz's parameters instead of the seed's draw
               --bench           time whole epochs (default 3) of fig1's clean arm, no recording:
                                 the number bench/real_compare.sh compares with PyTorch
               --threads N       threads of the matrix products in --bench (default: every core)
