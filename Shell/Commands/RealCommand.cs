@@ -46,7 +46,8 @@ public static class RealCommand
                 var config = Configure(images.Config, parsed, quick);
                 var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset.Name}-seed{config.Seed}");
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
-                var (task, files, initial, inputs) = LoadInputs(config, parsed);
+                var (task, files, initial, inputs) = RealExport.Inputs(config, parsed.Last("--data"), parsed.Last("--init"),
+                    () => LoadTask(config, parsed.Last("--data-dir")));
                 var export = parsed.Has("--export-npz");
                 if (export && RealExport.Error(config, task) is { } exportError) throw new UsageError($"--export-npz: {exportError}");
                 var result = RealRunner.RunImages(images, config, task, files, parallel, progress, initial);
@@ -125,33 +126,6 @@ public static class RealCommand
         if (parsed.Last("--epochs") is not null) throw new UsageError("--epochs applies to image presets only");
         if (config.Optimizer is not ("sgd" or "gd")) throw new UsageError($"optimizer = '{config.Optimizer}': a teacher preset runs sgd or gd");
         return config;
-    }
-
-    /// <summary>
-    /// The task (from <c>--data</c>, else the dataset), the dataset files read, θ0 from <c>--init</c>
-    /// (null: drawn from the seed) and the <c>.npz</c> inputs read, for the manifest.
-    /// </summary>
-    public static (RealTask Task, IReadOnlyList<(string Path, string Sha256)> Files, Core.Nonlinear.TwoLayerNet? Initial, IReadOnlyList<RealExport.Input> Inputs)
-        LoadInputs(RealConfig config, Arguments parsed)
-    {
-        var inputs = new List<RealExport.Input>();
-        RealTask task;
-        IReadOnlyList<(string Path, string Sha256)> files = [];
-        if (parsed.Last("--data") is { } dataPath)
-        {
-            var data = RealExport.Read("--data", dataPath);
-            task = RealExport.Task(data, config);
-            inputs.Add(data);
-        }
-        else (task, files) = LoadTask(config, parsed.Last("--data-dir"));
-        Core.Nonlinear.TwoLayerNet? initial = null;
-        if (parsed.Last("--init") is { } initPath)
-        {
-            var init = RealExport.Read("--init", initPath);
-            initial = RealExport.Initial(init, config, task);
-            inputs.Add(init);
-        }
-        return (task, files, initial, inputs);
     }
 
     /// <summary>Reads the dataset and prepares the task; a missing or malformed dataset is a usage error (one line, exit 2).</summary>

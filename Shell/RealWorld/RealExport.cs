@@ -32,6 +32,34 @@ public static class RealExport
         catch (NpyFormatException e) { throw new UsageError($"{option} file '{path}': {e.Message}"); }
     }
 
+    /// <summary>
+    /// The task (from <paramref name="dataPath"/>, else <paramref name="loadDataset"/>), the dataset
+    /// files read, θ0 from <paramref name="initPath"/> (null: drawn from the seed) and the <c>.npz</c>
+    /// inputs read, for the manifest.
+    /// </summary>
+    public static (RealTask Task, IReadOnlyList<(string Path, string Sha256)> Files, TwoLayerNet? Initial, IReadOnlyList<Input> Inputs) Inputs(
+        RealConfig config, string? dataPath, string? initPath, Func<(RealTask, IReadOnlyList<(string Path, string Sha256)>)> loadDataset)
+    {
+        var inputs = new List<Input>();
+        RealTask task;
+        IReadOnlyList<(string Path, string Sha256)> files = [];
+        if (dataPath is not null)
+        {
+            var data = Read("--data", dataPath);
+            task = Task(data, config);
+            inputs.Add(data);
+        }
+        else (task, files) = loadDataset();
+        TwoLayerNet? initial = null;
+        if (initPath is not null)
+        {
+            var init = Read("--init", initPath);
+            initial = Initial(init, config, task);
+            inputs.Add(init);
+        }
+        return (task, files, initial, inputs);
+    }
+
     /// <summary>The task of a <c>--data</c> file (instead of the dataset's files).</summary>
     public static RealTask Task(Input input, RealConfig config)
     {
