@@ -37,14 +37,16 @@ public static class ArmRun
     /// <summary>
     /// Trains <paramref name="arm"/> on <paramref name="task"/>. <paramref name="onRecord"/> sees each
     /// row as it is recorded (progress); <paramref name="threads"/> bounds the matrix products' threads.
+    /// <paramref name="initial"/> replaces θ0 drawn from the seed (an <c>init.npz</c>).
     /// </summary>
     public static RealTrajectory Run(RealConfig config, RealArm arm, RealTask task, int threads = 0, Action<RealRow>? onRecord = null,
-        bool prune = false)
+        bool prune = false, TwoLayerNet? initial = null)
     {
         var (train, test) = (task.Train, task.Test);
         var (n, classes) = (train.Rows, train.Classes);
         var spec = Spec(config, train.D, classes);
-        var net0 = TwoLayerNet.Init(spec, config.Seed);
+        var net0 = initial ?? TwoLayerNet.Init(spec, config.Seed);
+        if (net0.Spec != spec) throw new ArgumentException("the initial network's spec is not the config's");
         Model model = arm.Linearised ? Model.LinearisationOf(net0) : new Model.Network(net0);
         var loss = Nonlinear.Loss.Parse(config.Loss) ?? throw new ArgumentException($"unknown loss '{config.Loss}'");
         NetOptimiser optimiser = arm.Rho > 0 ? new NetOptimiser.Sam(config.Eta, arm.Rho) : new NetOptimiser.Gd(config.Eta);

@@ -18,8 +18,8 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static partial class RealCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads"];
-    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json"];
+    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--set", "--seed", "--steps", "--epochs", "--out", "--parallel", "--threads", "--data", "--init"];
+    private static readonly HashSet<string> FlagOptions = ["--quick", "--force", "--no-plots", "--quiet", "--list", "--help", "--bench", "--json", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -48,15 +48,24 @@ public static partial class RealCommand
                 var own = Quick(images.Config, quick) with { Seed = config.Seed };
                 var outDir = parsed.Last("--out") ?? DefaultFolder(preset.Name, quick, config.Seed, config == own ? null : string.Join('\n', RealSchema.Describe(config)));
                 RunFolder.Prepare(outDir, parsed.Has("--force"));
-                var (task, files) = LoadTask(config, parsed.Last("--data-dir"));
-                var result = RealRunner.RunImages(images, config, task, files, parallel, progress);
-                RealOutput.WriteImages(outDir, result, plots);
+                var (task, files, initial, inputs) = RealExport.Inputs(config, parsed.Last("--data"), parsed.Last("--init"),
+                    () => LoadTask(config, parsed.Last("--data-dir")));
+                var export = parsed.Has("--export-npz");
+                if (export && RealExport.Error(config, task) is { } exportError) throw new UsageError($"--export-npz: {exportError}");
+                var result = RealRunner.RunImages(images, config, task, files, parallel, progress, initial);
+                RealOutput.WriteImages(outDir, result, plots, export ? RealExport.Files(result, initial) : null, w =>
+                {
+                    RealExport.WriteInputs(w, inputs);
+                    if (export) RealExport.WriteManifest(w, result, initial);
+                });
                 if (!quiet) stdout.Write(Table(result));
                 if (!quiet) stdout.WriteLine($"wrote {outDir}");
                 return 0;
             }
             case RealPreset.Teacher teacher:
             {
+                if (new[] { "--data", "--init", "--export-npz" }.FirstOrDefault(parsed.Has) is { } imageOnly)
+                    throw new UsageError($"{imageOnly} applies to image presets only");
                 var config = ConfigureTeacher(teacher.Config, parsed, quick);
                 var own = (quick ? ReproduceCommand.Configure(teacher.Config, quick: true) : teacher.Config) with { Seed = config.Seed };
                 var outDir = parsed.Last("--out") ?? DefaultFolder(preset.Name, quick, config.Seed, config == own ? null : RunIdentity.Hash(config));
@@ -192,6 +201,7 @@ public static partial class RealCommand
         sb.Append($"""
             usage: lnsgd real PRESET [--data-dir DIR] [--set key=value]... [--seed N] [--steps N] [--epochs N]
                                      [--quick] [--out DIR] [--parallel N] [--force] [--no-plots] [--quiet]
+                                     [--export-npz] [--data FILE] [--init FILE]
                    lnsgd real --list
                    lnsgd real --bench [--epochs N] [--threads N] [--data-dir DIR] [--set key=value]... [--json]
 
@@ -222,6 +232,10 @@ public static partial class RealCommand
               --force           overwrite a non-empty output folder
               --no-plots        write no figures
               --quiet           print nothing but errors
+              --export-npz      image presets: also write data.npz, init.npz and per arm ARM/tape.npz
+                                and ARM/final.npz (see README; bench/pytorch_real_reference.py replays them)
+              --data FILE       image presets: train and test on a data.npz instead of the dataset
+              --init FILE       image presets: start from an init.npz's parameters instead of the seed's draw
               --bench           time whole epochs (default 3) of fig1's clean arm, no recording:
                                 the number bench/real_compare.sh compares with PyTorch
               --threads N       threads of the matrix products in --bench (default: every core)

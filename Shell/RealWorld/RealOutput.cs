@@ -28,8 +28,13 @@ public static class RealOutput
         return sb.ToString().Trim('-');
     }
 
-    /// <summary>Writes an image preset's folder; returns the figure PNG names.</summary>
-    public static IReadOnlyList<string> WriteImages(string dir, ImageResult r, bool plots)
+    /// <summary>
+    /// Writes an image preset's folder; returns the figure PNG names. <paramref name="extra"/> files
+    /// (e.g. <c>--export-npz</c>, names relative to the folder) are written after the CSV files and
+    /// listed in the manifest; <paramref name="manifestExtra"/> adds keys to the manifest after "arms".
+    /// </summary>
+    public static IReadOnlyList<string> WriteImages(string dir, ImageResult r, bool plots,
+        IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, Action<Utf8JsonWriter>? manifestExtra = null)
     {
         Directory.CreateDirectory(dir);
         var files = new List<string>();
@@ -49,6 +54,11 @@ public static class RealOutput
         {
             AtomicFile.WriteText(Path.Combine(dir, "pruning.csv"), PruningCsv(r));
             files.Add("pruning.csv");
+        }
+        foreach (var (name, write) in extra ?? [])
+        {
+            AtomicFile.Write(Path.Combine(dir, name), write);
+            files.Add(name);
         }
         var figures = plots ? RealFigures.WriteImages(dir, r.Preset.Name, r) : [];
         files.AddRange(figures.SelectMany(f => new[] { f, Path.ChangeExtension(f, ".svg") }));
@@ -78,6 +88,7 @@ public static class RealOutput
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            manifestExtra?.Invoke(w);
         }, files));
         return figures;
     }

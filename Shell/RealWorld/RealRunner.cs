@@ -17,9 +17,9 @@ public sealed record TeacherResult(RealPreset.Teacher Preset, RunConfig Config, 
 /// <summary>Runs the arms of a preset over the cores and reports progress lines.</summary>
 public static class RealRunner
 {
-    /// <summary>Runs an image preset's arms, several at once (each on one thread when they fill the cores).</summary>
+    /// <summary>Runs an image preset's arms, several at once (each on one thread when they fill the cores), from <paramref name="initial"/> if given.</summary>
     public static ImageResult RunImages(RealPreset.Images preset, RealConfig config, RealTask task,
-        IReadOnlyList<(string Path, string Sha256)> files, int parallel, TextWriter? progress)
+        IReadOnlyList<(string Path, string Sha256)> files, int parallel, TextWriter? progress, TwoLayerNet? initial = null)
     {
         var arms = preset.Experiment.Arms(config);
         var threads = Math.Max(1, parallel / Math.Max(1, Math.Min(arms.Length, parallel)));
@@ -35,7 +35,7 @@ public static class RealRunner
             {
                 if (progress is not null && perEpoch && row.Step > 0)
                     lock (progress) progress.WriteLine($"  {preset.Name} / {arms[a].Label}: epoch {row.Epoch:F0}, test accuracy {row.TestAccuracy:F4}, {clock.Elapsed.TotalSeconds:F0} s");
-            }, prune);
+            }, prune, initial);
             seconds[a] = clock.Elapsed.TotalSeconds;
             if (progress is not null)
                 lock (progress) progress.WriteLine($"ran {preset.Name} / {arms[a].Label}: {results[a].Rows[^1].Step:N0} steps in {seconds[a]:F1} s" +
