@@ -168,7 +168,12 @@ public static class Figures
         if (logY) LogScale.Apply(plot, values);
         else if (cosine) plot.Axes.SetLimitsY(0, 1.05);
         else if (values.Count > 0) LinearLimits(plot, values);
-        if (allSteps.Count > 0) plot.Axes.SetLimitsX(stepAxis.X(first), Math.Max(stepAxis.X(last), stepAxis.X(first) + 1e-9));
+        // 2 % room on the right: the last tick label is centred on the edge and would be cut.
+        if (allSteps.Count > 0)
+        {
+            var (left, right) = (stepAxis.X(first), Math.Max(stepAxis.X(last), stepAxis.X(first) + 1e-9));
+            plot.Axes.SetLimitsX(left, right + 0.02 * (right - left));
+        }
         stepAxis.Apply(plot, first, last);
 
         var notes = new List<string>();
@@ -181,7 +186,7 @@ public static class Figures
         {
             // One run: its markers in dark grey, apart from its coloured columns; several: each in its run's colour.
             var color = runs.Count == 1 ? Colors.Black.WithOpacity(0.75) : FigureStyle.ColorOf(r);
-            if (markers) Mark(plot, stepAxis, markerSets[r], color, r, runs.Count);
+            if (markers) shown.AddRange(Mark(plot, stepAxis, markerSets[r], color, r));
             foreach (var diverged in runs[r].Seeds.Select(t => t.Divergence).OfType<RunEvent.Diverged>().Take(1))
             {
                 var at = plot.Add.VerticalLine(stepAxis.X(diverged.Step), 2, Colors.Black, LinePattern.DenselyDashed);
@@ -303,8 +308,10 @@ public static class Figures
     // Each marker: a vertical line in the run's colour at the seed-mean step, its 95 % interval
     // over the seeds as a faint span, and its name near the top, staggered so names of close
     // events and of different runs do not overlap.
-    private static void Mark(Plot plot, StepAxis axis, IReadOnlyList<PhaseMarker> markers, Color color, int run, int runs)
+    // Returns the labels' anchor points, which the legend keeps clear of.
+    private static List<(double X, double Y)> Mark(Plot plot, StepAxis axis, IReadOnlyList<PhaseMarker> markers, Color color, int run)
     {
+        var anchors = new List<(double X, double Y)>();
         var limits = plot.Axes.GetLimits();
         var height = limits.Top - limits.Bottom;
         for (var k = 0; k < markers.Count; k++)
@@ -319,13 +326,18 @@ public static class Figures
             }
             var line = plot.Add.VerticalLine(x, 1.3f, color.WithOpacity(0.8), LinePattern.Dotted);
             line.ExcludeFromLegend = true;
-            var label = plot.Add.Text(m.Text, x, limits.Top - height * (0.04 + 0.075 * ((k % 2) + 2 * (run % 3))));
+            var y = limits.Top - height * (0.04 + 0.075 * ((k % 2) + 2 * (run % 3)));
+            var label = plot.Add.Text(m.Text, x, y);
+            // A label reaches about 8 % of the width to the right of its line: mark its extent for the legend.
+            var width = limits.Right - limits.Left;
+            for (var f = 0.0; f <= 0.08; f += 0.02) for (var n = 0; n < 5; n++) anchors.Add((x + f * width, y));
             label.LabelFontSize = 12;
             label.LabelFontColor = color;
             label.LabelAlignment = Alignment.UpperLeft;
             label.LabelOffsetX = 3;
             label.LabelBackgroundColor = Colors.White.WithOpacity(0.7);
         }
+        return anchors;
     }
 
     private static void LinearLimits(Plot plot, IReadOnlyList<double> values)

@@ -7,7 +7,7 @@ namespace Lnsgd.Shell.Plots;
 /// <summary>How a figure's iteration axis is scaled.</summary>
 public enum StepScale
 {
-    /// <summary>Symlog when a phase event falls in the first 5 % of the run (the dynamics span decades), else linear.</summary>
+    /// <summary>Symlog when the phase events span 1.5 decades or more (the dynamics span decades), else linear.</summary>
     Auto,
     /// <summary>Iterations as they are.</summary>
     Linear,
@@ -23,6 +23,9 @@ public enum StepScale
 /// </summary>
 public sealed record StepAxis(StepScale Scale, double Linear)
 {
+    /// <summary>How many decades the phase events must span for <see cref="StepScale.Auto"/> to choose symlog.</summary>
+    public const double Decades = 1.5;
+
     /// <summary>A linear axis.</summary>
     public static StepAxis Identity { get; } = new(StepScale.Linear, 1);
 
@@ -37,16 +40,20 @@ public sealed record StepAxis(StepScale Scale, double Linear)
 
     /// <summary>
     /// The axis for recorded <paramref name="steps"/> and phase <paramref name="events"/>:
-    /// <see cref="StepScale.Auto"/> resolves to symlog when an event falls before 5 % of the last
-    /// step, else linear. The symlog threshold c is the smallest positive recorded step.
+    /// <see cref="StepScale.Auto"/> resolves to symlog when the latest event is at least
+    /// <see cref="Decades"/> decades after the earliest (fig2: escape at ~5k, cos 0.9 at ~1.2M),
+    /// else linear (the periodic preset's equal windows, the oscillation's one-decade run). The
+    /// symlog threshold c is the smallest positive recorded step.
     /// </summary>
     public static StepAxis Choose(StepScale requested, IEnumerable<double> steps, IEnumerable<double> events)
     {
         var positive = steps.Where(s => s > 0 && double.IsFinite(s)).ToList();
         if (positive.Count == 0) return Identity;
         var (first, last) = (positive.Min(), positive.Max());
+        var reached = events.Where(e => e > 0 && double.IsFinite(e)).ToList();
+        var spans = reached.Count > 0 && reached.Max() >= Math.Pow(10, Decades) * reached.Min();
         var scale = requested != StepScale.Auto ? requested
-            : events.Any(e => e > 0 && e < 0.05 * last) && last >= 100 * first ? StepScale.Symlog : StepScale.Linear;
+            : spans && last >= 100 * first ? StepScale.Symlog : StepScale.Linear;
         return scale == StepScale.Symlog ? new StepAxis(StepScale.Symlog, first) : Identity;
     }
 

@@ -33,7 +33,7 @@ public static class SeedAggregate
         var trajectories = runs.Select(r => r.Run).ToList();
         AtomicFile.WriteText(Path.Combine(dir, "bands.csv"), BandsCsv(trajectories));
         var table = PhaseMarkers.Table(trajectories);
-        AtomicFile.WriteText(Path.Combine(dir, "phases.csv"), PhasesCsv(table));
+        AtomicFile.WriteText(Path.Combine(dir, "phases.csv"), PhasesCsv(table, runs.Count));
         if (plots)
         {
             var o = options ?? new FigureOptions();
@@ -74,10 +74,9 @@ public static class SeedAggregate
     }
 
     /// <summary>event, seeds that reached it, seeds, and the mean step with its 95 % interval over those seeds.</summary>
-    public static string PhasesCsv(IReadOnlyList<(string Name, PhaseMarker? Marker)> table)
+    public static string PhasesCsv(IReadOnlyList<(string Name, PhaseMarker? Marker)> table, int seeds)
     {
         var sb = new StringBuilder("event,reached,seeds,mean_step,low,high\n");
-        var seeds = table.Select(t => t.Marker?.Seeds ?? 0).DefaultIfEmpty(0).Max();
         foreach (var (name, m) in table)
             sb.Append(CultureInfo.InvariantCulture, $"{name},{m?.Reached ?? 0},{seeds},{Cell.Of(m?.Step.Mean)},{Cell.Of(m?.Step.Low)},{Cell.Of(m?.Step.High)}\n");
         return sb.ToString();

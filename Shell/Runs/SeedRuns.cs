@@ -43,7 +43,7 @@ public static class SeedRuns
         var codes = results.Values.Select(v => v.Code).ToList();
         if (codes.FirstOrDefault(c => c is 130 or 143) is var stopped and not 0) return stopped;
         var finished = plans.Where(p => results[p.Config.Seed].Run is not null)
-            .Select(p => (p.Config.Seed, p.OutDir, results[p.Config.Seed].Run!)).ToList();
+            .Select(p => (p.Config.Seed, Path.GetRelativePath(aggregate, p.OutDir).Replace('\\', '/'), results[p.Config.Seed].Run!)).ToList();
         var files = SeedAggregate.Write(aggregate, plans[0].Config, plans[0].Preset, finished, !parsed.Has("--no-plots"), plans[0].Figures);
         if (!quiet) stdout.WriteLine($"wrote {aggregate}: {finished.Count} seeds, {string.Join(", ", files)}");
         return codes.Any(c => c == 3) ? 3 : codes.Max();
