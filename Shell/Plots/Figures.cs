@@ -208,15 +208,20 @@ public static class Figures
     }
 
     /// <summary>
-    /// (c) The traced neuron's path in the plane (‖w_i‖², ⟨w_i, θ⋆⟩), points coloured by
-    /// iteration (darker = later, with a colour bar), joined in time order by a thin line.
+    /// (c) The traced neuron's path in the plane (‖w_i‖² on a log axis, |cos(w_i, θ⋆)|), points
+    /// coloured by iteration (darker = later, with a colour bar), joined in time order by a thin
+    /// line: the norm falls by decades first, then the cosine climbs. The paper's panel plots
+    /// ⟨w_i, θ⋆⟩ on a linear axis, where everything after Phase I sits at one point.
+    /// |cos| = |⟨w_i, θ⋆⟩| / (‖w_i‖ ‖θ⋆‖), <paramref name="teacherNorm"/> = ‖θ⋆‖.
     /// </summary>
-    public static Plot NeuronPath(IReadOnlyList<TracePoint> trace, int? neuron = null, string? caption = null)
+    public static Plot NeuronPath(IReadOnlyList<TracePoint> trace, int? neuron = null, string? caption = null, double teacherNorm = 1)
     {
         var plot = FigureStyle.New(
             neuron is { } i ? $"Path of one neuron (i = {i}) over training" : "Path of the traced neuron over training",
-            caption, "squared norm  ‖w_i‖²", "alignment  ⟨w_i, θ⋆⟩");
-        var points = trace.Where(p => FinitePoints.Drawable(p.WSq) && FinitePoints.Drawable(p.Align)).ToArray();
+            caption, "squared norm  ‖w_i‖²  (log scale)", "alignment  |cos(w_i, θ⋆)|");
+        var points = trace
+            .Select(p => (p.Step, X: p.WSq > 0 ? Math.Log10(p.WSq) : double.NaN, Y: Math.Abs(p.Align) / (Math.Sqrt(p.WSq) * teacherNorm)))
+            .Where(p => FinitePoints.Drawable(p.X) && FinitePoints.Drawable(p.Y)).ToArray();
         if (points.Length == 0)
         {
             FigureStyle.NoData(plot);
@@ -224,14 +229,14 @@ public static class Figures
         }
 
         var scale = TimeColors.Scale(points.Min(p => p.Step), points.Max(p => p.Step));
-        var path = plot.Add.ScatterLine(points.Select(p => p.WSq).ToArray(), points.Select(p => p.Align).ToArray(), Colors.Gray.WithOpacity(0.45));
+        var path = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), Colors.Gray.WithOpacity(0.45));
         path.LineWidth = 1;
         // One plottable per colour step rather than per point: bounded work and SVG size for any record count.
         const int shades = 64;
         foreach (var group in points.GroupBy(p => (int)Math.Round(scale.GetRange().Normalize(p.Step, clamp: true) * (shades - 1))))
         {
             var dots = plot.Add.ScatterPoints(
-                group.Select(p => p.WSq).ToArray(), group.Select(p => p.Align).ToArray(),
+                group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray(),
                 TimeColors.Colormap.GetColor(group.Key / (shades - 1.0)));
             dots.MarkerSize = 7;
         }
@@ -242,7 +247,9 @@ public static class Figures
         bar.Label = "iteration (darker = later)";
         bar.LabelStyle.FontSize = 14;
         FigureStyle.Sparse(bar.Axis.TickGenerator);
-        FigureStyle.LegendInside(plot, [.. points.Select(p => (p.WSq, p.Align))]);
+        LogScale.ApplyX(plot, [.. points.Select(p => p.X)]);
+        plot.Axes.SetLimitsY(0, 1.05);
+        FigureStyle.LegendInside(plot, [.. points.Select(p => (p.X, p.Y))]);
         return plot;
     }
 
@@ -369,9 +376,9 @@ public static class Figures
         }
     }
 
-    private static void Endpoint(Plot plot, TracePoint point, string name, MarkerShape shape, float size)
+    private static void Endpoint(Plot plot, (long Step, double X, double Y) point, string name, MarkerShape shape, float size)
     {
-        var marker = plot.Add.Marker(point.WSq, point.Align, shape, size, Colors.Black);
+        var marker = plot.Add.Marker(point.X, point.Y, shape, size, Colors.Black);
         marker.MarkerLineWidth = 2;
         marker.LegendText = $"{name} (iteration {point.Step})";
     }

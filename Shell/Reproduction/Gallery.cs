@@ -14,7 +14,7 @@ public static class Gallery
     {
         "losses" => "One run's clean train and test loss, the floor note when a loss falls below it.",
         "phases" => "One run's two phases: mean ‖w_i‖² (log scale) falls first, then mean and min |cos(w_i, θ⋆)| rise from the chance line; markers at escape, norm ½, cos 0.5, cos 0.9.",
-        "neuron_path" => "The traced neuron's path in (‖w_i‖², ⟨w_i, θ⋆⟩), darker = later: its norm collapses first, then its alignment grows.",
+        "neuron_path" => "The traced neuron's path in (‖w_i‖² on a log axis, |cos(w_i, θ⋆)|), darker = later: its norm falls by decades first, then its cosine climbs towards 1.",
         "neuron_clouds" => "Neurons at the snapshot iterations in (‖w_i‖² on a log axis, |cos|): the cloud moves left by decades (Phase I), then up to |cos| ≈ 1 (Phase II).",
         _ => "",
     };
