@@ -380,6 +380,6 @@ public static class Figures
     {
         var marker = plot.Add.Marker(point.X, point.Y, shape, size, Colors.Black);
         marker.MarkerLineWidth = 2;
-        marker.LegendText = $"{name} (iteration {point.Step})";
+        marker.LegendText = $"{name} (iteration {point.Step.ToString("N0", CultureInfo.InvariantCulture)})";
     }
 }

@@ -26,7 +26,13 @@ public static class Gallery
     public static string Write(string title, IReadOnlyList<string> overlays, string runFolder, string runLabel, IReadOnlyList<string> runStems)
     {
         var sb = new StringBuilder($"# {title}\n\n");
-        sb.Append("Every figure of `lnsgd reproduce`, with what to see in it. Overlays draw each run as its mean over the seeds with a shaded 95 % band.\n\n");
+        sb.Append("Every figure of `lnsgd reproduce`, with what to see in it. Overlays draw each run as its mean over the seeds with a shaded 95 % band ");
+        sb.Append("(Student t over the seeds; on log panels, of the log10 values), and the phase events as labelled vertical lines at their seed-mean step ");
+        sb.Append("with the 95 % interval as a faint span: escape = every neuron left the lazy regime (Definition 1), norm ½ = mean ‖w_i‖² halved (Phase I), ");
+        sb.Append("cos 0.5 / cos 0.9 = mean |cos(w_i, θ⋆)| passed 0.5 / 0.9 (Phase II). The dotted chance line is the mean |cos| of directions drawn ");
+        sb.Append("uniformly on the sphere, E|u₁| = Γ(d/2) / (√π Γ((d+1)/2)) ≈ √(2/(πd)) for large d (0.181 exactly and 0.178 by the approximation at d = 20), ");
+        sb.Append("where the Eq. 5 initialisation starts. The iteration axis is symlog (linear below one record interval, logarithmic above) ");
+        sb.Append("when the phase events span 1.5 decades or more.\n\n");
         foreach (var png in overlays)
         {
             var stem = Path.GetFileNameWithoutExtension(png);
