@@ -26,7 +26,7 @@ public sealed class FigureSnapshots : IDisposable
     public void StandardFigureSetOfATinyRun()
     {
         var trajectory = Simulation.Collect(RunSpec.Resolve(Tiny));
-        var written = RunFigures.Write(_dir, trajectory, RunFigures.Caption(Tiny, preset: null), Tiny.TraceNeuron);
+        var written = RunFigures.Write(_dir, trajectory, RunFigures.Caption(Tiny, preset: null), Tiny.TraceNeuron, Tiny);
 
         Assert.Equal(RunFigures.FileNames, written);
         Snapshot.Match(new { written, onDisk = Listing(_dir), svgs = Svgs(_dir, written) });
