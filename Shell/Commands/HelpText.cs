@@ -12,7 +12,8 @@ public static class HelpText
     /// <summary><c>lnsgd reproduce --help</c>.</summary>
     public static string Reproduce() =>
         """
-        usage: lnsgd reproduce [--out DIR] [--quick] [--seed N] [--parallel N] [--force] [--quiet]
+        usage: lnsgd reproduce [--out DIR] [--quick] [--seed N] [--seeds N|A..B] [--parallel N]
+                               [--step-axis auto|linear|symlog] [--force] [--quiet]
                                [--real] [--data-dir DIR]
 
         Runs every synthetic experiment of the paper (presets fig2, fig2-clean, periodic,
@@ -23,8 +24,13 @@ public static class HelpText
         options:
           --out DIR       output folder (default: reproduction)
           --quick         halve every step count (what CI runs)
-          --seed N        seed of every run (default 0)
+          --seed N        first seed (default 0)
+          --seeds N|A..B  N seeds from --seed, or seeds A to B (default 5; --quick: 3); the
+                          figures draw seed means with 95 % bands, report.md adds intervals,
+                          DIR/gallery.md lists every figure with a caption
           --parallel N    runs at once (default: the number of cores)
+          --step-axis S   iteration axis: auto (symlog when a phase event falls in the first
+                          5 % of the run), linear or symlog
           --force         overwrite a non-empty output folder
           --quiet         print nothing but errors
           --real          also run the real-data and nonlinear presets (fig3, fig5, fig1,
@@ -194,17 +200,18 @@ public static class HelpText
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
-                             [--checkpoint-every K] [--from RUNDIR[@STEP]]
-                             [--out DIR] [--force] [--no-plots] [--quiet] [--json]
+                             [--checkpoint-every K] [--from RUNDIR[@STEP]] [--seeds N|A..B]
+                             [--step-axis S] [--out DIR] [--force] [--no-plots] [--quiet] [--json]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN, plus -HASH, 8 hex
             digits of the config's hash, when options change the preset): manifest.json,
-            metrics.csv, trace.csv, snapshots.csv and the figures losses, norms, neuron_path
+            metrics.csv, trace.csv, snapshots.csv and the figures losses, phases, neuron_path
             and neuron_clouds, each as .png and .svg. While it runs, metrics.jsonl gets one
             JSON object per record (flushed at once, for live monitoring) and provenance.json
             says which build ran it, where, when and with which arguments; neither is hashed.
             Later sources win: defaults < PRESET < the config file's preset < its keys < --set
             and the options below.
+
 
             options:
               --config FILE     TOML file: optional preset = "NAME", then key = value lines
@@ -231,6 +238,11 @@ public static class HelpText
                                 --seed, --steps (any optimizer, sigma, schedule; not n, d, m);
                                 steps count from 0 again; the manifest records the parent as
                                 inputs.from (path RUNDIR@STEP, sha256 of the state's W and a)
+              --seeds N|A..B    run N seeds from --seed (or seeds A to B) in parallel, each into
+                                DIR/PRESET-seedK, plus DIR/PRESET-seedsA-B: seed means with
+                                95 % bands (bands.csv, figures) and phase steps with intervals
+                                (phases.csv, summary.md); DIR = --out or runs
+              --step-axis S     iteration axis of the figures: auto, linear or symlog
               --out DIR         output folder
               --force           overwrite a non-empty output folder
               --no-plots        write no figures (the data files and manifest only)

@@ -5,6 +5,7 @@ using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;
+using Lnsgd.Shell.Plots;
 using Lnsgd.Shell.Runs;
 
 namespace Lnsgd.Shell.Commands;
@@ -16,7 +17,7 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static partial class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from", "--seeds", "--step-axis"];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -24,6 +25,7 @@ public static partial class RunCommand
     {
         var parsed = Arguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Has("--help")) { stdout.Write(HelpText.Run()); return 0; }
+        if (parsed.Last("--seeds") is not null) return SeedRuns.Execute(parsed, stdout, stderr);
         var plan = Plan(parsed);
         using var stop = StopSignal.Listen();
         if (!parsed.Has("--json")) return RunSession.Execute(plan, stdout, stderr, stop, parsed.Has("--quiet"));
@@ -35,16 +37,21 @@ public static partial class RunCommand
     /// <summary>The plan of a <c>run</c> command line (without <c>run</c>): validates everything, prepares the folder, runs nothing.</summary>
     public static RunPlan Plan(IReadOnlyList<string> args) => Plan(Arguments.Parse(args, ValueOptions, FlagOptions));
 
-    private static RunPlan Plan(Arguments parsed)
+    /// <summary>
+    /// The plan of a parsed <c>run</c> command line; <paramref name="seed"/> and
+    /// <paramref name="outDir"/>, when given, override the seed and folder (one run of <c>--seeds</c>).
+    /// </summary>
+    public static RunPlan Plan(Arguments parsed, ulong? seed = null, string? outDir = null)
     {
         if (parsed.Positionals.Count > 1) throw new UsageError($"run takes at most one preset, got: {string.Join(' ', parsed.Positionals)}");
         if (parsed.Last("--from") is { } from) return Branched(parsed, from);
-        var (config, preset) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
+        var overrides = Overrides(parsed).Concat(seed is { } s ? [("seed", s.ToString(System.Globalization.CultureInfo.InvariantCulture))] : []);
+        var (config, preset) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), overrides);
         (config, var problem, var initial, var inputs) = ArrayInputs.Apply(config, parsed.Last("--data"), parsed.Last("--init"), ExplicitKeys(parsed));
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
-        var outDir = parsed.Last("--out") ?? DefaultFolder(config, preset);
+        outDir ??= parsed.Last("--out") ?? DefaultFolder(config, preset);
         var chosen = EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).Match(e => e, error => throw new UsageError(error));
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
@@ -55,7 +62,10 @@ public static partial class RunCommand
             StaleFiles.RemoveTemporaries(outDir);
             if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
         }
-        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
+        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir)
+        {
+            Figures = new FigureOptions(Axis: StepAxisOption(parsed.Last("--step-axis"))),
+        };
     }
 
     // run --from RUNDIR[@STEP]: the parent's config and problem, the state at STEP as the start, then --set/--seed/--steps.
@@ -94,6 +104,11 @@ public static partial class RunCommand
         var suffix = config == own ? "" : "-" + RunIdentity.Hash(config)[..8];
         return Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}{suffix}");
     }
+
+    /// <summary>The value of <c>--step-axis</c> (auto when absent).</summary>
+    public static StepScale StepAxisOption(string? text) =>
+        text is null ? StepScale.Auto
+        : StepAxis.Parse(text) ?? throw new UsageError($"invalid value for '--step-axis': '{text}' (allowed: {string.Join(", ", StepAxis.Names)})");
 
     private static long CheckpointEvery(string? text) =>
         text is null ? 0

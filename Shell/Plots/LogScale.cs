@@ -32,6 +32,26 @@ public static class LogScale
         plot.Axes.SetLimitsY(low - pad, high + pad);
     }
 
+    /// <summary>
+    /// The same for the bottom axis: decade ticks and limits fitted to whole decades around
+    /// <paramref name="log10Values"/> (the x data must already be log10 values).
+    /// </summary>
+    public static void ApplyX(Plot plot, IReadOnlyCollection<double> log10Values)
+    {
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            TickDensity = 0.6,
+            LabelFormatter = PowerOfTen,
+            MinorTickGenerator = new LogMinorTickGenerator(),
+        };
+        if (log10Values.Count == 0) return;
+        var low = Math.Floor(log10Values.Min());
+        var high = Math.Max(Math.Ceiling(log10Values.Max()), low + 1);
+        var pad = 0.02 * (high - low);
+        plot.Axes.SetLimitsX(low - pad, high + pad);
+    }
+
     /// <summary>The label of the tick at log10 value <paramref name="exponent"/>: "10" and a superscript exponent.</summary>
     public static string PowerOfTen(double exponent)
     {

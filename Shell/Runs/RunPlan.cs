@@ -13,6 +13,9 @@ public sealed record RunPlan(
     RunSpec Spec, string? Preset, Engine Engine, IReadOnlyList<Manifest.InputFile> Inputs, RunOptions Options, string OutDir,
     Checkpoint? From = null)
 {
+    /// <summary>How the run's figures are drawn (iteration axis, theory overlays); null: the defaults.</summary>
+    public Plots.FigureOptions? Figures { get; init; }
+
     /// <summary>The run's config.</summary>
     public RunConfig Config => Spec.Config;
 }

@@ -18,8 +18,13 @@ namespace Lnsgd.Shell.Runs;
 public static class RunSession
 {
     /// <summary>Runs the plan; returns the exit code.</summary>
-    public static int Execute(RunPlan plan, TextWriter stdout, TextWriter stderr, StopSignal stop, bool quiet)
+    public static int Execute(RunPlan plan, TextWriter stdout, TextWriter stderr, StopSignal stop, bool quiet) =>
+        Execute(plan, stdout, stderr, stop, quiet, out _);
+
+    /// <summary>Runs the plan; returns the exit code and what was recorded (null when stopped).</summary>
+    public static int Execute(RunPlan plan, TextWriter stdout, TextWriter stderr, StopSignal stop, bool quiet, out Trajectory? recorded)
     {
+        recorded = null;
         var (spec, dir, options) = (plan.Spec, plan.OutDir, plan.Options);
         var config = spec.Config;
         var engine = EngineChoice.Name(plan.Engine);
@@ -66,9 +71,12 @@ public static class RunSession
             return stop.ExitCode;
         }
 
+        // The cosines of the neuron clouds need the ‖θ⋆‖ of the data the run used (it may come from --data).
+        var figures = (plan.Figures ?? new Plots.FigureOptions()) with { TeacherNorm = Math.Sqrt(spec.Problem.ThetaStar.Sum(v => v * v)) };
         RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
             extra: options.ExportNpz ? NpzExport.Files(spec, trajectory) : null, inputs: plan.Inputs,
-            state: checkpointed ? new ManifestState(Options: options) : null);
+            state: checkpointed ? new ManifestState(Options: options) : null, figureOptions: figures);
+        recorded = trajectory;
         var checkpointPath = Path.Combine(dir, CheckpointFile.Name);
         if (trajectory.Divergence is { } d)
         {
