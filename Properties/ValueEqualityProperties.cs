@@ -56,7 +56,7 @@ public class ValueEqualityProperties
         ImmutableArray<(long, double)> points = [.. starts.Distinct().Order().Select(s => (s, factor))];
         var a = new NoiseSchedule.Piecewise(points);
         var b = new NoiseSchedule.Piecewise([.. points]);
-        var changed = points.IsEmpty ? [(0L, 1.0)] : points.SetItem(0, (points[0].Item1, double.IsNaN(factor) ? 0 : Math.BitIncrement(factor)));
+        var changed = points.IsEmpty ? [(0L, 1.0)] : points.SetItem(0, (points[0].Item1, factor.Equals(1.0) ? 2.0 : 1.0));
         return Same(a, b) && a != new NoiseSchedule.Piecewise(changed) && (NoiseSchedule)a != new NoiseSchedule.Constant();
     }
 

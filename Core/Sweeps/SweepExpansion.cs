@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
 
 namespace Lnsgd.Core.Sweeps;
@@ -43,14 +42,11 @@ public static class SweepExpansion
                     var config = start;
                     foreach (var (key, value) in seeded)
                     {
-                        if (ConfigSchema.Find(key) is not { } schemaKey)
-                            return ([], $"unknown config key '{key}' (known: {string.Join(", ", ConfigSchema.Keys.Select(k => k.Name))})");
-                        var (next, error) = schemaKey.Apply(config, value);
-                        if (next is null) return ([], error);
-                        config = next;
+                        var (next, error) = ConfigSchema.With(config, key, value);
+                        if (error is not null) return ([], error);
+                        config = next!;
                     }
-                    if (ConfigSchema.CrossCheck(config) is { } cross) return ([], $"run {Words(seeded)}: {cross}");
-                    if (EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).ErrorMessage is { } engine) return ([], $"run {Words(seeded)}: {engine}");
+                    if (ConfigSchema.Validate(config) is { } invalid) return ([], $"run {Words(seeded)}: {invalid}");
                     var hash = RunIdentity.Hash(config);
                     if (seen.Add(hash)) runs.Add(new SweepRun(config, hash, Shown(group.Shown, config)));
                 }
