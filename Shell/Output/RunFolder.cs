@@ -25,14 +25,14 @@ public static class RunFolder
     /// </summary>
     public static void Write(string dir, RunConfig config, string? preset, string engine, Trajectory trajectory, bool plots = true,
         IReadOnlyList<(string Name, Action<Stream> Write)>? extra = null, IReadOnlyList<Manifest.InputFile>? inputs = null,
-        ManifestState? state = null)
+        ManifestState? state = null, Core.Prediction.PredictionCurve? prediction = null)
     {
         Directory.CreateDirectory(dir);
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), CsvFormat.Metrics(trajectory.Rows));
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
         foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
-        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
+        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron, prediction) : [];
         AtomicFile.WriteText(Path.Combine(dir, "manifest.json"),
             Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs, state));
     }

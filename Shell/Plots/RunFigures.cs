@@ -27,13 +27,18 @@ public static class RunFigures
     /// losses, norms and alignment, the traced neuron's path and the neuron clouds. Returns the
     /// file names written. <paramref name="caption"/>, if given, is shown under each title.
     /// </summary>
-    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null)
+    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null,
+        Core.Prediction.PredictionCurve? prediction = null)
     {
         LabelledRun[] runs = [new("run", trajectory)];
+        var losses = Figures.Losses(runs, caption);
+        PredictionLine.Add(losses, prediction, ["train_loss", "test_loss"], logY: true);
+        var norms = Figures.NormsAndAlignment(runs, caption);
+        PredictionLine.Add(norms, prediction, ["mean_w_sq"]);
         return
         [
-            .. Save(dir, "losses", Height, Figures.Losses(runs, caption)),
-            .. Save(dir, "norms", Height, Figures.NormsAndAlignment(runs, caption)),
+            .. Save(dir, "losses", Height, losses),
+            .. Save(dir, "norms", Height, norms),
             .. Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption)),
             .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption)),
         ];

@@ -65,9 +65,10 @@ public static class RunSession
             return stop.ExitCode;
         }
 
+        var prediction = trajectory.Divergence is null ? Prediction.RunPrediction.Of(spec) : null;
         RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
-            extra: options.ExportNpz ? NpzExport.Files(spec, trajectory) : null, inputs: plan.Inputs,
-            state: checkpointed ? new ManifestState(Options: options) : null);
+            extra: [.. options.ExportNpz ? NpzExport.Files(spec, trajectory) : [], .. Prediction.RunPrediction.Files(config, prediction)], inputs: plan.Inputs,
+            state: checkpointed ? new ManifestState(Options: options) : null, prediction: prediction?.Corrected);
         var checkpointPath = Path.Combine(dir, CheckpointFile.Name);
         if (trajectory.Divergence is { } d)
         {
