@@ -34,7 +34,8 @@ public static class VerifyCommand
         var grid = ScalingStudy.Grid(quick).SelectMany(g => Enumerable.Range(0, quick ? 1 : 2).Select(seed => (g, seed)));
         Parallel.ForEach(grid, options, item => escapes.Add(ScalingStudy.Measure(item.g.Sigma, item.g.Eta, item.g.M, (ulong)item.seed)));
 
-        var rows = ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))]);
+        IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))]),
+            .. PredictionClaims.Evaluate(seeds, options)];
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion));
         AtomicFile.WriteText(Path.Combine(outDir, "verify.json"), VerifyReport.Json(rows, seeds, quick, Manifest.ToolVersion));
