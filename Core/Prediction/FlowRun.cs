@@ -44,9 +44,12 @@ internal sealed class FlowRun
         for (var i = 0; i < n; i++)
         {
             var g = VirtualState.Gram(States[i]);
-            meanWSq[i] = VirtualState.WFrobSq(g) / m;
-            wFrob[i] = Math.Sqrt(VirtualState.WFrobSq(g));
-            aNorm[i] = Math.Sqrt(VirtualState.ANormSq(g));
+            if (_kind is FlowKind.Corrected) covariance = StationaryResidual.Solve(g, _geometry, _noise, covariance);
+            // The corrected curve reports the expected Gram matrix Ĝ = G + ΔG: what a run measures on average.
+            var measured = covariance is null ? g : g + FluctuationGram.Of(g, covariance);
+            meanWSq[i] = VirtualState.WFrobSq(measured) / m;
+            wFrob[i] = Math.Sqrt(VirtualState.WFrobSq(measured));
+            aNorm[i] = Math.Sqrt(VirtualState.ANormSq(measured));
             traceH[i] = ImplicitRegulariser.Value(g, _geometry.Sigma);
             if (i % every == 0 || i == n - 1)
             {
@@ -54,7 +57,6 @@ internal sealed class FlowRun
                 (meanCos[i], minCos[i]) = (row.MeanCos, row.MinCos);
             }
             else (meanCos[i], minCos[i]) = (double.NaN, double.NaN);
-            if (_kind is FlowKind.Corrected) covariance = StationaryResidual.Solve(g, _geometry, _noise, covariance);
             var fluctuation = covariance ?? Matrix<double>.Build.Dense(_geometry.D, _geometry.D);
             (train[i], test[i]) = _kind is FlowKind.Corrected && covariance is null ? (double.NaN, double.NaN) : Predictor.Losses(fluctuation, g, _geometry);
         }

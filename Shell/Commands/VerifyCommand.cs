@@ -41,8 +41,8 @@ public static partial class VerifyCommand
         var lawGrid = from d in new[] { 20, 2 } from m in ClaimSettings.Lemma3LawWidths select (d, m);
         Parallel.ForEach(lawGrid, options, p => law.Add(SeedMeasurer.Lemma3Law(p.d, p.m)));
 
-        var rows = ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
-            [.. law.OrderBy(p => (p.D, p.M))], quick);
+        IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
+            [.. law.OrderBy(p => (p.D, p.M))], quick), .. PredictionClaims.Evaluate(seeds, options)];
         Directory.CreateDirectory(outDir);
         var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));

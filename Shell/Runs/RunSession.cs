@@ -71,10 +71,16 @@ public static class RunSession
             return stop.ExitCode;
         }
 
-        // The cosines of the neuron clouds need the ‖θ⋆‖ of the data the run used (it may come from --data).
-        var figures = (plan.Figures ?? new Plots.FigureOptions()) with { TeacherNorm = Math.Sqrt(spec.Problem.ThetaStar.Sum(v => v * v)) };
+        // The cosines of the neuron clouds need the ‖θ⋆‖ of the data the run used (it may come from --data);
+        // the limiting flow's prediction, where the theory applies, is drawn dashed on the measured curves.
+        var prediction = trajectory.Divergence is null ? Prediction.RunPrediction.Of(spec) : null;
+        var figures = (plan.Figures ?? new Plots.FigureOptions()) with
+        {
+            TeacherNorm = Math.Sqrt(spec.Problem.ThetaStar.Sum(v => v * v)),
+            Theory = Plots.TheoryCurves.Of(prediction?.Corrected),
+        };
         RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
-            extra: options.ExportNpz ? NpzExport.Files(spec, trajectory) : null, inputs: plan.Inputs,
+            extra: [.. options.ExportNpz ? NpzExport.Files(spec, trajectory) : [], .. Prediction.RunPrediction.Files(config, prediction)], inputs: plan.Inputs,
             state: checkpointed ? new ManifestState(Options: options) : null, figureOptions: figures);
         recorded = trajectory;
         var checkpointPath = Path.Combine(dir, CheckpointFile.Name);

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Lnsgd.Core.Engines;
+using Lnsgd.Core.Measures;
+using Lnsgd.Core.Prediction;
+using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Claims;
+
+namespace Lnsgd.Shell.Verification;
+
+/// <summary>
+/// Sharp rows for the limiting-flow prediction (docs/prediction.md), measured here: fig2 per
+/// seed on the gram engine against the prediction for the same seed, and the pure limit at
+/// three step sizes. Every row can fail (its note says so); README "Predicting a run" records
+/// which fail and why.
+/// </summary>
+public static class PredictionClaims
+{
+    private static readonly double[] Etas = [1e-3, 5e-4, 2.5e-4];
+    private const double OrderTau = 1.5;
+
+    /// <summary>The rows over seeds 0…seeds−1.</summary>
+    public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options)
+    {
+        var fig2 = Presets.Find("fig2")!.Config;
+        var per = new ConcurrentBag<(ulong Seed, MetricRow[] Rows, Core.Prediction.Prediction Prediction)>();
+        Parallel.For(0, seeds, options, s =>
+        {
+            var spec = RunSpec.Resolve(fig2 with { Seed = (ulong)s });
+            per.Add(((ulong)s, [.. Simulation.Collect(spec, Engine.Gram).Rows], Predictor.Of(spec)));
+        });
+        var runs = per.OrderBy(r => r.Seed).ToList();
+        var tail = (MetricRow[] rows) => rows.Skip(rows.Length * 4 / 5).ToArray();
+
+        var plateau = Interval.Of([.. runs.Select(r => tail(r.Rows).Average(x => x.MeanWSq) / r.Prediction.Endpoint.MeanWSq!.Value)]);
+        yield return new("predict-plateau", "R's closed-form minimiser on Γ is where mean ‖w_i‖² settles",
+            "last-fifth mean of mean ‖w_i‖² / closed form (fig2, per seed)", plateau, "within [0.95, 1.05]",
+            plateau.Low >= 0.95 && plateau.High <= 1.05 ? ClaimVerdict.Holds : ClaimVerdict.Fails, "can fail");
+
+        var testLoss = Interval.Of([.. runs.Select(r => tail(r.Rows).Average(x => x.TestLoss) / r.Prediction.Stationary.TestLoss!.Value)]);
+        yield return new("predict-test-loss", "The stationary fluctuation predicts the time-averaged test loss",
+            "last-fifth mean test loss / predicted (fig2, per seed)", testLoss, "within [0.8, 1.25]",
+            testLoss.Low >= 0.8 && testLoss.High <= 1.25 ? ClaimVerdict.Holds : ClaimVerdict.Fails, "can fail");
+
+        var curve = runs[0].Prediction.Corrected;
+        var worst = 0.0;
+        var worstStep = 0L;
+        for (var i = 1; i < curve.Steps.Length; i++)
+        {
+            var mean = runs.Average(r => r.Rows[i].MeanWSq);
+            var deviation = curve.MeanWSq[i] / mean - 1;
+            if (Math.Abs(deviation) > Math.Abs(worst)) (worst, worstStep) = (deviation, curve.Steps[i]);
+        }
+        yield return new("predict-curve", "The corrected flow follows the seed-mean mean ‖w_i‖² at the paper's η",
+            $"sup over records of |predicted / {seeds}-seed mean − 1| (fig2)", Interval.Of([Math.Abs(worst)]), "≤ 0.05",
+            Math.Abs(worst) <= 0.05 ? ClaimVerdict.Holds : ClaimVerdict.Fails,
+            $"can fail; worst at step {worstStep} (τ = {worstStep * fig2.Eta * fig2.Eta * fig2.Sigma * fig2.Sigma:G3}): {worst:+0.0%;-0.0%}");
+
+        var deviations = Etas.Select(eta => LimitDeviation(fig2 with { Eta = eta }, Math.Min(seeds, 3), options)).ToArray();
+        var slope = Slope([.. Etas.Select(e => Math.Log(e))], [.. deviations.Select(v => Math.Log(v))]);
+        yield return new("predict-order", "The pure limit converges at first order in η",
+            $"fitted order of |seed-mean / limit − 1| at τ = {OrderTau} over η = 1e-3, 5e-4, 2.5e-4", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
+            slope >= 0.7 && slope <= 1.3 && deviations[0] > deviations[1] && deviations[1] > deviations[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
+            $"can fail; deviations {string.Join(", ", deviations.Select(d => d.ToString("G3")))}");
+    }
+
+    // |seed-mean / limit − 1| of mean ‖w_i‖² at τ = OrderTau, the limit from seed 0's start.
+    private static double LimitDeviation(RunConfig c, int seeds, ParallelOptions options)
+    {
+        var steps = (long)Math.Round(OrderTau / (c.Eta * c.Eta * c.Sigma * c.Sigma));
+        var config = c with { Steps = steps, RecordEvery = steps };
+        var values = new ConcurrentBag<double>();
+        Parallel.For(0, seeds, options, s => values.Add(Simulation.Collect(RunSpec.Resolve(config with { Seed = (ulong)s }), Engine.Gram).Rows[^1].MeanWSq));
+        var limit = Predictor.Of(RunSpec.Resolve(config)).Limit.MeanWSq[^1];
+        return Math.Abs(values.Average() / limit - 1);
+    }
+
+    private static double Slope(double[] x, double[] y)
+    {
+        var (mx, my) = (x.Average(), y.Average());
+        return x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / x.Sum(v => (v - mx) * (v - mx));
+    }
+}
