@@ -30,4 +30,6 @@ public enum Purpose : ulong
     DataSubset = 11,
     /// <summary>Epoch shuffling: the Fisher–Yates draw for position i of epoch e at counter (e, i).</summary>
     EpochShuffle = 12,
+    /// <summary>The neurons a run snapshots (<c>snapshot_neurons</c>): draw j of Floyd's sampling at counter (0, j).</summary>
+    NeuronSample = 13,
 }

@@ -6,8 +6,16 @@ namespace Lnsgd.Core.Simulation;
 /// <summary>The traced neuron at one record: (‖w_i‖², ⟨w_i, θ⋆⟩, a_i), the axes of Fig. 2(c).</summary>
 public sealed record TracePoint(long Step, double WSq, double Align, double A);
 
-/// <summary>Every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at one step: the bottom row of Fig. 2.</summary>
-public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align);
+/// <summary>
+/// (‖w_i‖², ⟨w_i, θ⋆⟩) of the neurons <paramref name="Neurons"/> (increasing indices; a run's
+/// <see cref="RunSpec.SnapshotNeurons"/>) at one step: the bottom row of Fig. 2.
+/// </summary>
+public sealed record NeuronSnapshot(long Step, ImmutableArray<int> Neurons, ImmutableArray<double> WSq, ImmutableArray<double> Align)
+{
+    /// <summary>A snapshot of every neuron 0 … k−1, in index order.</summary>
+    public NeuronSnapshot(long step, ImmutableArray<double> wSq, ImmutableArray<double> align)
+        : this(step, [.. Enumerable.Range(0, wSq.Length)], wSq, align) { }
+}
 
 /// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished, Diverged or Stopped.</summary>
 public abstract record RunEvent

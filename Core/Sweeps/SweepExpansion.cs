@@ -41,6 +41,7 @@ public static class SweepExpansion
                 foreach (var seeded in WithSeeds(point, spec.Seeds))
                 {
                     var config = start;
+                    if (ConfigSchema.ExclusiveError(seeded) is { } exclusive) return ([], exclusive);
                     foreach (var (key, value) in seeded)
                     {
                         if (ConfigSchema.Find(key) is not { } schemaKey)

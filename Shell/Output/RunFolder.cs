@@ -32,7 +32,7 @@ public static class RunFolder
         AtomicFile.WriteText(Path.Combine(dir, "trace.csv"), CsvFormat.Trace(config.TraceNeuron, trajectory.Trace));
         AtomicFile.WriteText(Path.Combine(dir, "snapshots.csv"), CsvFormat.Snapshots(trajectory.Snapshots));
         foreach (var (name, write) in extra ?? []) AtomicFile.Write(Path.Combine(dir, name), write);
-        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron) : [];
+        var figures = plots ? RunFigures.Write(dir, trajectory, RunFigures.Caption(config, preset), config.TraceNeuron, config.M) : [];
         AtomicFile.WriteText(Path.Combine(dir, "manifest.json"),
             Manifest.Write(config, preset, engine, trajectory, [.. DataFiles, .. (extra ?? []).Select(f => f.Name), .. figures], inputs, state));
     }

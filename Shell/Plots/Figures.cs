@@ -114,12 +114,14 @@ public static class Figures
     /// <summary>
     /// (Fig. 2, bottom) Every neuron as a point (‖w_i‖², ⟨w_i, θ⋆⟩) at each snapshot iteration,
     /// one colour per iteration on the same darker-is-later scale as <see cref="NeuronPath"/>.
+    /// Given the run's width <paramref name="m"/>, a sampled snapshot says how many of the m it shows.
     /// </summary>
-    public static Plot NeuronClouds(IReadOnlyList<NeuronSnapshot> snapshots, string? caption = null)
+    public static Plot NeuronClouds(IReadOnlyList<NeuronSnapshot> snapshots, string? caption = null, int? m = null)
     {
-        var width = snapshots.Count == 0 ? 0 : snapshots.Max(s => s.WSq.Length);
+        var shown = snapshots.Count == 0 ? 0 : snapshots.Max(s => s.WSq.Length);
         var plot = FigureStyle.New(
-            width > 0 ? $"All m = {width} neurons at snapshot iterations" : "All neurons at snapshot iterations",
+            shown > 0 && m is { } width && shown < width ? $"A seeded sample of {shown} of the m = {width} neurons at snapshot iterations"
+            : shown > 0 ? $"All m = {shown} neurons at snapshot iterations" : "All neurons at snapshot iterations",
             caption, "squared norm  ‖w_i‖²", "alignment  ⟨w_i, θ⋆⟩");
         var ordered = snapshots.OrderBy(s => s.Step).ToImmutableArray();
         var drawn = 0;

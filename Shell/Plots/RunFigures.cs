@@ -27,7 +27,7 @@ public static class RunFigures
     /// losses, norms and alignment, the traced neuron's path and the neuron clouds. Returns the
     /// file names written. <paramref name="caption"/>, if given, is shown under each title.
     /// </summary>
-    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null)
+    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null, int? m = null)
     {
         LabelledRun[] runs = [new("run", trajectory)];
         return
@@ -35,7 +35,7 @@ public static class RunFigures
             .. Save(dir, "losses", Height, Figures.Losses(runs, caption)),
             .. Save(dir, "norms", Height, Figures.NormsAndAlignment(runs, caption)),
             .. Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption)),
-            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption)),
+            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption, m)),
         ];
     }
 
