@@ -38,7 +38,7 @@ public class KernelTests
         var (dw, da) = (Spread(r * d, seed + 2), Spread(r, seed + 3));
         var k = Lnsgd.Core.Network.Network.Own(r, d, [.. k0.W.Select((v, i) => v + dw[i])], [.. k0.A.Select((v, i) => v + da[i])]);
         var expanded = factor.Expand(k);
-        var u = factor.Basis.ToArray();
+        var u = factor.Basis;
         for (var i = 0; i < m; i++)
             for (var j = 0; j <= d; j++)
             {

@@ -12,7 +12,8 @@ namespace Lnsgd.Core.Engines;
 /// </summary>
 internal sealed class GramFactor
 {
-    // U row-major (m × r): the expansion walks it neuron by neuron.
+    // U column-major (m × r), MathNet's own storage of Q: keeping it avoids a second m × r copy
+    // (a row-major one); a neuron gathers its r entries, one from each column stream.
     private readonly double[] _u;
     private readonly Network.Network _start;
 
@@ -21,8 +22,18 @@ internal sealed class GramFactor
     /// <summary>The virtual network K (r×d first layer, r second layer).</summary>
     public Network.Network Virtual { get; }
 
-    /// <summary>U, m×r row-major, with orthonormal columns (tests re-derive the expansion from it).</summary>
-    internal ReadOnlySpan<double> Basis => _u;
+    /// <summary>U, m×r row-major, with orthonormal columns (tests re-derive the expansion from it; a copy).</summary>
+    internal double[] Basis
+    {
+        get
+        {
+            var (m, r) = (_start.M, Virtual.M);
+            var rows = new double[m * r];
+            for (var i = 0; i < m; i++)
+                for (var v = 0; v < r; v++) rows[i * r + v] = _u[v * m + i];
+            return rows;
+        }
+    }
 
     /// <summary>Factorises the network's Z = [W a] as U K by a thin Householder QR (MathNet).</summary>
     public static GramFactor Of(Network.Network net)
@@ -39,7 +50,7 @@ internal sealed class GramFactor
             for (var j = 0; j < d; j++) w[i * d + j] = r[i, j];
             a[i] = r[i, d];
         }
-        return new GramFactor(qr.Q.ToRowMajorArray(), Network.Network.Own(d + 1, d, w, a), net);
+        return new GramFactor(qr.Q.AsColumnMajorArray() ?? qr.Q.ToColumnMajorArray(), Network.Network.Own(d + 1, d, w, a), net);
     }
 
     /// <summary>
@@ -79,8 +90,10 @@ internal sealed class GramFactor
     /// </summary>
     internal double Neuron(int i, ReadOnlySpan<double> change, Span<double> w, Span<double> row)
     {
-        var (d, r) = (_start.D, Virtual.M);
-        RowTimes(_u.AsSpan(i * r, r), change, row);
+        var (m, d, r) = (_start.M, _start.D, Virtual.M);
+        Span<double> u = stackalloc double[r];
+        for (var v = 0; v < r; v++) u[v] = _u[v * m + i];
+        RowTimes(u, change, row);
         var w0 = _start.Neuron(i);
         for (var j = 0; j < d; j++) w[j] = w0[j] + row[j];
         return _start.A[i] + row[d];

@@ -100,6 +100,25 @@ internal sealed class Stepper
         return tally.Row(step);
     }
 
+    /// <summary>
+    /// (‖w_i‖², ⟨w_i, θ⋆⟩) of the given neurons of the current network, each formed alone: the
+    /// bytes a snapshot of the full network gives for them, at a cost that grows with their number, not with m.
+    /// </summary>
+    public NeuronSnapshot Snapshot(long step, System.Collections.Immutable.ImmutableArray<int> neurons, ReadOnlySpan<double> thetaStar)
+    {
+        var change = _factor?.Change(_kernel.W, _kernel.A);
+        var d = _spec.Config.D;
+        var (w, scratch) = (new double[d], new double[d + 1]);
+        var (wSq, align) = (new double[neurons.Length], new double[neurons.Length]);
+        for (var k = 0; k < neurons.Length; k++)
+        {
+            Neuron(neurons[k], change, w, scratch);
+            wSq[k] = Kernels.SquaredNorm(w);
+            align[k] = Kernels.Dot(w, thetaStar);
+        }
+        return new NeuronSnapshot(step, neurons, Own(wSq), Own(align));
+    }
+
     /// <summary>Neuron i of the current network: its weights into <paramref name="w"/> (d values), a_i returned.</summary>
     public double Neuron(int i, Span<double> w) =>
         Neuron(i, _factor?.Change(_kernel.W, _kernel.A), w, new double[w.Length + 1]);

@@ -11,7 +11,8 @@ namespace Lnsgd.Core.Interchange;
 /// (0 dense, 1 gram), the engine buffers <c>W</c> (rows×d), <c>a</c>, <c>theta</c>, and the
 /// records so far: <c>row_step</c>, <c>row_values</c> (rows × the 16 metric columns after
 /// <c>step</c>), <c>trace_step</c>, <c>trace_values</c> (w_sq, align, a), <c>snapshot_step</c>,
-/// <c>snapshot_w_sq</c> and <c>snapshot_align</c> (snapshots × m). Doubles are stored as their
+/// <c>snapshot_w_sq</c> and <c>snapshot_align</c> (snapshots × k), <c>snapshot_neuron</c> (the k
+/// sampled neuron indices; absent in older files, which snapshot every neuron). Doubles are stored as their
 /// IEEE bits, so a round trip is exact.
 /// </summary>
 internal static class CheckpointArrays
@@ -43,6 +44,7 @@ internal static class CheckpointArrays
             ("snapshot_step", Longs([.. c.Snapshots.Select(x => x.Step)])),
             ("snapshot_w_sq", NpyArray.Matrix(c.Snapshots.Length, width, [.. c.Snapshots.SelectMany(x => x.WSq)])),
             ("snapshot_align", NpyArray.Matrix(c.Snapshots.Length, width, [.. c.Snapshots.SelectMany(x => x.Align)])),
+            ("snapshot_neuron", Longs([.. (c.Snapshots.IsEmpty ? [] : c.Snapshots[0].Neurons).Select(i => (long)i)])),
         ];
     }
 
@@ -96,8 +98,17 @@ internal static class CheckpointArrays
         var m = wSq.Shape[1];
         Expect(wSq, count, m, "snapshot_w_sq", "snapshot_step");
         Expect(align, count, m, "snapshot_align", "snapshot_step");
+        ImmutableArray<int> neurons = [.. Enumerable.Range(0, m)];
+        if (arrays.ContainsKey("snapshot_neuron"))
+        {
+            var listed = Int(arrays, "snapshot_neuron", 1);
+            if (listed.Shape[0] != (count == 0 ? 0 : m))
+                throw new LayoutError($"'snapshot_neuron' has shape {Show(listed)} but 'snapshot_w_sq' needs ({(count == 0 ? 0 : m)},)");
+            if (listed.Data.Any(i => i < 0 || i > int.MaxValue)) throw new LayoutError("'snapshot_neuron' holds an index outside [0, 2^31)");
+            if (count > 0) neurons = [.. listed.Data.Select(i => (int)i)];
+        }
         var shots = ImmutableArray.CreateRange(Enumerable.Range(0, count).Select(k =>
-            new NeuronSnapshot(shotStep.Data[k], [.. wSq.Data.AsSpan(k * m, m)], [.. align.Data.AsSpan(k * m, m)])));
+            new NeuronSnapshot(shotStep.Data[k], neurons, [.. wSq.Data.AsSpan(k * m, m)], [.. align.Data.AsSpan(k * m, m)])));
         return new Checkpoint(fingerprint, state, metricRows, trace, shots);
     }
 

@@ -17,11 +17,19 @@ public static class Initialisation
         var a = new double[m];
         var sw = scaleW / Math.Sqrt(d);
         var sa = scaleA / Math.Sqrt(m);
-        for (var i = 0; i < m; i++)
+        void Rows(int from, int to)
         {
-            for (var j = 0; j < d; j++) w[i * d + j] = sw * wKey.Normal(i, j);
-            a[i] = sa * aKey.Normal(i, 0);
+            for (var i = from; i < to; i++)
+            {
+                for (var j = 0; j < d; j++) w[i * d + j] = sw * wKey.Normal(i, j);
+                a[i] = sa * aKey.Normal(i, 0);
+            }
         }
+        // Every entry is its own counter-based draw, so splitting the rows over threads gives the
+        // same bytes; only wide networks (a second or more of draws at m = 10⁶) are worth it.
+        const int block = 65_536;
+        if ((long)m * d < 4_000_000) Rows(0, m);
+        else Parallel.For(0, (m + block - 1) / block, b => Rows(b * block, Math.Min(m, (b + 1) * block)));
         return Network.Own(m, d, w, a);
     }
 }

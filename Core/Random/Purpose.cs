@@ -32,4 +32,6 @@ public enum Purpose : ulong
     EpochShuffle = 12,
     /// <summary>Isotropic parameter noise (Langevin): neuron i's normals 2q, 2q+1 at step t from counter (t, i·⌈(d+1)/2⌉ + q), Box–Muller cosine then sine; W_ij is normal j, a_i normal d.</summary>
     ParameterNoise = 13,
+    /// <summary>The neurons a run snapshots (<c>snapshot_neurons</c>): draw j of Floyd's sampling at counter (0, j).</summary>
+    NeuronSample = 14,
 }

@@ -76,7 +76,7 @@ public sealed record Checkpoint(
     // The record steps below S are the multiples of record_every below S (step `steps` is never below S ≤ steps).
     private static string? RecordsError(Checkpoint checkpoint, RunSpec spec)
     {
-        var (step, every, m) = (checkpoint.State.Step, spec.Config.RecordEvery, spec.Config.M);
+        var (step, every) = (checkpoint.State.Step, spec.Config.RecordEvery);
         var expected = step == 0 ? 0 : (step - 1) / every + 1;
         if (checkpoint.Rows.Length != expected || checkpoint.Trace.Length != expected)
             return $"it holds {checkpoint.Rows.Length} metric rows and {checkpoint.Trace.Length} trace points, but the run records {expected} before step {step}";
@@ -91,8 +91,9 @@ public sealed record Checkpoint(
         var snapshotSteps = spec.SnapshotSteps.Where(t => t < step).ToList();
         if (!checkpoint.Snapshots.Select(x => x.Step).SequenceEqual(snapshotSteps))
             return $"its snapshots are at steps [{string.Join(", ", checkpoint.Snapshots.Select(x => x.Step))}], but the run takes them at [{string.Join(", ", snapshotSteps)}] before step {step}";
-        if (checkpoint.Snapshots.Any(x => x.WSq.Length != m || x.Align.Length != m))
-            return $"its snapshots do not hold m = {m} neurons";
+        var neurons = spec.SnapshotNeurons;
+        if (checkpoint.Snapshots.Any(x => x.WSq.Length != neurons.Length || x.Align.Length != neurons.Length || !x.Neurons.SequenceEqual(neurons)))
+            return $"its snapshots do not hold the run's {neurons.Length} sampled neurons";
         return null;
     }
 }

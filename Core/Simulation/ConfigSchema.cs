@@ -16,7 +16,7 @@ public static partial class ConfigSchema
         ConfigKey.Int("n_test", "test samples (fresh draws from the same law)", 1, c => c.NTest, (c, v) => c with { NTest = v }),
         ConfigKey.Int("d", "input dimension", 1, c => c.D, (c, v) => c with { D = v }),
         ConfigKey.Int("m", "width: number of neurons", 1, c => c.M, (c, v) => c with { M = v }),
-        ConfigKey.Real("eta", "step size η", "finite number > 0", v => v > 0, c => c.Eta, (c, v) => c with { Eta = v }),
+        ConfigKey.Real("eta", "step size η (or set eta_relative instead)", "finite number > 0", v => v > 0, c => c.Eta, (c, v) => c with { Eta = v }),
         ConfigKey.Real("sigma", "label-noise level σ (0 = clean SGD / GD)", "finite number >= 0", v => v >= 0, c => c.Sigma, (c, v) => c with { Sigma = v }),
         ConfigKey.Choice("noise", "law of the label noise: ±σ or N(0, σ²)", ["rademacher", "gaussian"], c => c.Noise, (c, v) => c with { Noise = v }),
         ConfigKey.Int("batch", "samples per SGD step, drawn with replacement (at most n)", 1, c => c.Batch, (c, v) => c with { Batch = v }),
@@ -43,7 +43,31 @@ public static partial class ConfigSchema
         ConfigKey.Int("snapshots", "evenly spaced per-neuron snapshots, first and last step included", 2, c => c.Snapshots, (c, v) => c with { Snapshots = v }),
         ConfigKey.Int("trace_neuron", "the neuron traced at every record (below m)", 0, c => c.TraceNeuron, (c, v) => c with { TraceNeuron = v }),
         ConfigKey.Choice("engine", "auto: gram where valid, else dense; dense: O(md) per step; gram: O(d²) per step", ["auto", "dense", "gram"], c => c.Engine, (c, v) => c with { Engine = v }),
+        new ConfigKey("snapshot_neurons", "neurons per snapshot: a seeded sample that includes trace_neuron (all: every neuron, about 50 bytes each per snapshot in snapshots.csv; 0: no snapshots)", "all, or integer >= 0",
+            c => c.SnapshotNeurons is { } k ? k.ToString(CultureInfo.InvariantCulture) : "all",
+            (c, s) => s == "all" ? c with { SnapshotNeurons = null }
+                : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? c with { SnapshotNeurons = v } : null),
+        new ConfigKey("eta_relative", "step size relative to the stable one at initialisation: eta = eta_relative * 2/lambda(theta_0), resolved into eta (docs/STEP-SIZE.md); none: eta as given", "none, or finite number > 0",
+            c => c.EtaRelative is { } r ? r.ToString("R", CultureInfo.InvariantCulture) : "none",
+            (c, s) => s == "none" ? c with { EtaRelative = null }
+                : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 ? c with { EtaRelative = v } : null),
     ];
+
+    /// <summary>Keys that may not both be set by the user (the second is derived from the first otherwise).</summary>
+    public static ImmutableArray<(string First, string Second)> Exclusive { get; } = [("eta", "eta_relative")];
+
+    /// <summary>
+    /// One line naming two mutually exclusive keys that are both set in <paramref name="pairs"/>, or
+    /// null. A key given as <c>none</c> (its "not set" value) does not count.
+    /// </summary>
+    public static string? ExclusiveError(IEnumerable<(string Key, string Value)> pairs)
+    {
+        var set = pairs.Where(p => p.Value.Trim() != "none").Select(p => p.Key).ToHashSet();
+        foreach (var (first, second) in Exclusive)
+            if (set.Contains(first) && set.Contains(second))
+                return $"'{first}' and '{second}' both set: give one of them ({second} = x sets {first} = x * 2/lambda(theta_0), the stable step size at initialisation)";
+        return null;
+    }
 
     /// <summary>The key named <paramref name="name"/>, or null.</summary>
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);
@@ -57,6 +81,7 @@ public static partial class ConfigSchema
         c.Batch > c.N ? $"invalid value for 'batch': '{c.Batch}' (allowed: integer in [1, n] = [1, {c.N}])"
         : c.Teacher == "sparse" && c.TeacherK > c.D ? $"invalid value for 'teacher_k': '{c.TeacherK}' (allowed: integer in [1, d] = [1, {c.D}])"
         : c.TraceNeuron >= c.M ? $"invalid value for 'trace_neuron': '{c.TraceNeuron}' (allowed: integer in [0, m) = [0, {c.M}))"
+        : c.EtaRelative is not null && c.Optimizer == "oscillation" ? "invalid value for 'eta_relative': the oscillation simulation's eta sets its chain's amplitude eta^(1/4); give eta"
         : (long)c.M * c.D > 500_000_000L ? $"invalid value for 'm': '{c.M}' (allowed: m·d at most 5e8 so W fits in memory)"
         : null;
 }

@@ -62,4 +62,11 @@ public sealed record RunConfig
     public int TraceNeuron { get; init; }
     /// <summary><c>auto</c>, <c>dense</c> or <c>gram</c>.</summary>
     public string Engine { get; init; } = "auto";
+    /// <summary>How many neurons each snapshot holds: a seeded sample with the traced neuron (null = all m; 0 = no snapshots).</summary>
+    public int? SnapshotNeurons { get; init; } = 1000;
+    /// <summary>
+    /// The step size relative to the stable one at initialisation: η = EtaRelative · 2/λ(θ₀)
+    /// (docs/STEP-SIZE.md); null = <see cref="Eta"/> as given. Resolved by <see cref="RunSpec.Resolve(RunConfig)"/>.
+    /// </summary>
+    public double? EtaRelative { get; init; }
 }

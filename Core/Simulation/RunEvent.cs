@@ -6,15 +6,23 @@ namespace Lnsgd.Core.Simulation;
 /// <summary>The traced neuron at one record: (‖w_i‖², ⟨w_i, θ⋆⟩, a_i), the axes of Fig. 2(c).</summary>
 public sealed record TracePoint(long Step, double WSq, double Align, double A);
 
-/// <summary>Every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at one step: the bottom row of Fig. 2.</summary>
-public sealed record NeuronSnapshot(long Step, ImmutableArray<double> WSq, ImmutableArray<double> Align)
+/// <summary>
+/// (‖w_i‖², ⟨w_i, θ⋆⟩) of the neurons <paramref name="Neurons"/> (increasing indices; a run's
+/// <see cref="RunSpec.SnapshotNeurons"/>) at one step: the bottom row of Fig. 2.
+/// </summary>
+public sealed record NeuronSnapshot(long Step, ImmutableArray<int> Neurons, ImmutableArray<double> WSq, ImmutableArray<double> Align)
 {
-    /// <summary>Same step and equal values, element by element.</summary>
+    /// <summary>A snapshot of every neuron 0 … k−1, in index order.</summary>
+    public NeuronSnapshot(long step, ImmutableArray<double> wSq, ImmutableArray<double> align)
+        : this(step, [.. Enumerable.Range(0, wSq.Length)], wSq, align) { }
+
+    /// <summary>Same step, neurons and values, element by element.</summary>
     public bool Equals(NeuronSnapshot? other) =>
-        other is not null && Step == other.Step && Elementwise.Equal(WSq, other.WSq) && Elementwise.Equal(Align, other.Align);
+        other is not null && Step == other.Step && Elementwise.Equal(Neurons, other.Neurons)
+        && Elementwise.Equal(WSq, other.WSq) && Elementwise.Equal(Align, other.Align);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Step, Elementwise.Hash(WSq), Elementwise.Hash(Align));
+    public override int GetHashCode() => HashCode.Combine(Step, Elementwise.Hash(Neurons), Elementwise.Hash(WSq), Elementwise.Hash(Align));
 }
 
 /// <summary>What a run reports as it goes. A closed hierarchy; the stream ends with Finished, Diverged or Stopped.</summary>

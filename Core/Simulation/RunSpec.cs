@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lnsgd.Core.Measures;
 using Lnsgd.Core.Network;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Training;
@@ -8,6 +9,7 @@ namespace Lnsgd.Core.Simulation;
 /// <summary>
 /// A run with everything resolved: the problem drawn, the network initialised, the optimiser
 /// built and the record steps fixed. <see cref="Resolve(RunConfig)"/> is pure: same config, same spec.
+/// With <c>eta_relative</c> set, <c>Config.Eta</c> is the resolved step size.
 /// </summary>
 public sealed record RunSpec(
     RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
@@ -20,6 +22,15 @@ public sealed record RunSpec(
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Config, Problem, Initial, Optimiser, Elementwise.Hash(SnapshotSteps));
+
+    /// <summary>The neurons each snapshot holds, in increasing order (<see cref="NeuronSample"/>); empty: no snapshots.</summary>
+    public ImmutableArray<int> SnapshotNeurons { get; init; } = [];
+
+    /// <summary>2/λ(θ₀) for this optimiser (<see cref="Curvature.Effective"/>): the step size η is measured against.</summary>
+    public double StableEta { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The curvatures at θ₀ behind <see cref="StableEta"/>.</summary>
+    public StepCurvature? InitialCurvature { get; init; }
 
     /// <summary>
     /// Builds the spec of <paramref name="c"/>. A config the CLI would refuse throws an
@@ -47,7 +58,22 @@ public sealed record RunSpec(
         problem ??= SyntheticProblem.Generate(c.N, c.NTest, c.D, teacher, c.TeacherNorm, c.Seed);
         var optimiser = BuildOptimiser(c);
         initial = Optimisers.Init(optimiser, initial ?? Initialisation.Ntk(c.M, c.D, c.Seed, c.InitScaleW, c.InitScaleA), c.Seed).Net;
-        return new RunSpec(c, problem, initial, optimiser, SnapshotStepsOf(c.Steps, c.Snapshots));
+        // The curvature at θ₀ depends on the optimiser's kind and batch, not on η, so eta_relative
+        // resolves after it (Init uses η only in the oscillation simulation, which cannot have eta_relative).
+        var curvature = Curvature.Effective(optimiser, problem, initial);
+        var stable = Curvature.StableStepSize(curvature.Effective);
+        if (c.EtaRelative is { } relative)
+        {
+            c = c with { Eta = relative * stable };
+            optimiser = BuildOptimiser(c);
+        }
+        var neurons = NeuronSample.Of(c.M, c.SnapshotNeurons, c.TraceNeuron, c.Seed);
+        return new RunSpec(c, problem, initial, optimiser, neurons.IsEmpty ? [] : SnapshotStepsOf(c.Steps, c.Snapshots))
+        {
+            SnapshotNeurons = neurons,
+            StableEta = stable,
+            InitialCurvature = curvature,
+        };
     }
 
     /// <summary>The optimiser a config names.</summary>

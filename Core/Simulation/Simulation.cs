@@ -69,8 +69,9 @@ public static class Simulation
             }
             var recording = spec.IsRecordStep(t);
             var snapshot = snapshots.Contains(t);
-            // One network per step at most, formed only if a consumer, a snapshot or the end needs it.
-            var net = recording || snapshot ? stepper.Deferred() : null;
+            // One network per step at most, formed only if a consumer or the end needs it; a snapshot
+            // forms only its sampled neurons.
+            var net = recording || t == last ? stepper.Deferred() : null;
             if (recording)
             {
                 var row = stepper.Row(t, spec.Problem, spec.Initial);
@@ -85,7 +86,7 @@ public static class Simulation
             }
             if (snapshot)
             {
-                var shot = Snapshot(spec, net!(), t);
+                var shot = stepper.Snapshot(t, spec.SnapshotNeurons, spec.Problem.ThetaStar.AsSpan());
                 if (keep) shots.Add(shot);
                 yield return new RunEvent.Snapshot(shot);
             }
@@ -118,30 +119,12 @@ public static class Simulation
     /// <summary>Runs to the end on <paramref name="engine"/> and gathers the events into a <see cref="Trajectory"/>.</summary>
     public static Trajectory Collect(RunSpec spec, Engine engine) => Trajectory.Of(Run(spec, engine));
 
-    private static RunEvent.Diverged Divergence(RunSpec spec, long step, string quantity)
-    {
-        var curvature = spec.Optimiser is Optimiser.Sgd { Batch: 1 }
-            ? Curvature.PerSample(spec.Problem, spec.Initial)
-            : Curvature.FullBatch(spec.Problem, spec.Initial);
-        return new RunEvent.Diverged(step, quantity, Curvature.StableStepSize(curvature));
-    }
+    private static RunEvent.Diverged Divergence(RunSpec spec, long step, string quantity) => new(step, quantity, spec.StableEta);
 
     private static TracePoint Trace(RunSpec spec, Stepper stepper, long step)
     {
         var w = new double[spec.Config.D];
         var a = stepper.Neuron(spec.Config.TraceNeuron, w);
         return new TracePoint(step, Kernels.SquaredNorm(w), Kernels.Dot(w, spec.Problem.ThetaStar.AsSpan()), a);
-    }
-
-    private static NeuronSnapshot Snapshot(RunSpec spec, Network.Network net, long step)
-    {
-        var wSq = new double[net.M];
-        var align = new double[net.M];
-        for (var i = 0; i < net.M; i++)
-        {
-            wSq[i] = Kernels.SquaredNorm(net.Neuron(i));
-            align[i] = Kernels.Dot(net.Neuron(i), spec.Problem.ThetaStar.AsSpan());
-        }
-        return new NeuronSnapshot(step, Problems.SyntheticProblem.Wrap(wSq), Problems.SyntheticProblem.Wrap(align));
     }
 }

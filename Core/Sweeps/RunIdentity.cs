@@ -25,7 +25,8 @@ public static class RunIdentity
         var defaults = ConfigSchema.Describe(new RunConfig());
         var sb = new StringBuilder();
         foreach (var ((key, value), (_, fallback)) in ConfigSchema.Describe(config).Zip(defaults))
-            if (value != fallback) sb.Append(key).Append('=').Append(value).Append('\n');
+            // With eta_relative set, eta is derived from it (resolved into the manifest): not part of the identity.
+            if (value != fallback && !(key == "eta" && config.EtaRelative is not null)) sb.Append(key).Append('=').Append(value).Append('\n');
         return sb.ToString();
     }
 

@@ -40,6 +40,7 @@ public static class SweepExpansion
                 foreach (var seeded in WithSeeds(point, spec.Seeds))
                 {
                     var config = start;
+                    if (ConfigSchema.ExclusiveError(seeded) is { } exclusive) return ([], exclusive);
                     foreach (var (key, value) in seeded)
                     {
                         var (next, error) = ConfigSchema.With(config, key, value);

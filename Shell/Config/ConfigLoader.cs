@@ -23,6 +23,7 @@ public static class ConfigLoader
             pairs.AddRange(filePairs);
         }
         var config = preset is null ? new RunConfig() : (Presets.Find(preset) ?? throw UnknownPreset(preset)).Config;
+        if (ConfigSchema.ExclusiveError(pairs.Concat(overrides)) is { } exclusive) throw new UsageError(exclusive);
         foreach (var (key, value) in pairs.Concat(overrides)) config = Apply(config, key, value);
         var cross = ConfigSchema.CrossCheck(config);
         if (cross is not null) throw new UsageError(cross);

@@ -30,13 +30,13 @@ public static class CsvFormat
         return sb.ToString();
     }
 
-    /// <summary>snapshots.csv: every neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at each snapshot step, long format.</summary>
+    /// <summary>snapshots.csv: each snapshotted neuron's (‖w_i‖², ⟨w_i, θ⋆⟩) at each snapshot step, long format.</summary>
     public static string Snapshots(IEnumerable<NeuronSnapshot> snapshots)
     {
         var sb = new StringBuilder("step,neuron,w_sq,align\n");
         foreach (var s in snapshots)
             for (var i = 0; i < s.WSq.Length; i++)
-                sb.Append(CultureInfo.InvariantCulture, $"{s.Step},{i},{Number(s.WSq[i])},{Number(s.Align[i])}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{s.Step},{s.Neurons[i]},{Number(s.WSq[i])},{Number(s.Align[i])}\n");
         return sb.ToString();
     }
 

@@ -259,14 +259,18 @@ public static class Figures
     /// sequential scale (darker = later) with a colour bar: Phase I moves the cloud left by
     /// decades, Phase II lifts it from the chance level towards 1. |cos| = |⟨w_i, θ⋆⟩| /
     /// (‖w_i‖ ‖θ⋆‖) with <paramref name="teacherNorm"/> = ‖θ⋆‖. At most
-    /// <see cref="CloudNeurons"/> neurons per snapshot are drawn (evenly spaced indices).
+    /// <see cref="CloudNeurons"/> neurons per snapshot are drawn (evenly spaced indices); given the
+    /// run's width <paramref name="m"/>, a sampled snapshot (<c>snapshot_neurons</c>) says how many of the m it holds.
     /// </summary>
-    public static Plot NeuronClouds(IReadOnlyList<NeuronSnapshot> snapshots, string? caption = null, double teacherNorm = 1, int? d = null)
+    public static Plot NeuronClouds(IReadOnlyList<NeuronSnapshot> snapshots, string? caption = null, double teacherNorm = 1, int? d = null, int? m = null)
     {
         var width = snapshots.Count == 0 ? 0 : snapshots.Max(s => s.WSq.Length);
         var shownPer = Math.Min(width, CloudNeurons);
         var plot = FigureStyle.New(
             width == 0 ? "All neurons at snapshot iterations"
+            : m is { } all && width < all
+                ? (shownPer < width ? $"{shownPer} (evenly spaced) of a seeded sample of {width} of the m = {all} neurons at snapshot iterations"
+                    : $"A seeded sample of {width} of the m = {all} neurons at snapshot iterations")
             : shownPer < width ? $"{shownPer} of the m = {width} neurons (evenly spaced) at snapshot iterations"
             : $"All m = {width} neurons at snapshot iterations",
             caption, "squared norm  ‖w_i‖²  (log scale)", "alignment  |cos(w_i, θ⋆)|");

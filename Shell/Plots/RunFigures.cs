@@ -46,7 +46,7 @@ public static class RunFigures
             .. Save(dir, "losses", Height, Figures.Losses(runs, caption, o.Axis, o.Theory)),
             .. Save(dir, "phases", 2 * Height, [.. Figures.Phases(runs, config?.D, caption, o.Axis, o.Theory)]),
             .. Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption, norm)),
-            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption, norm, config?.D)),
+            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption, norm, config?.D, config?.M)),
         ];
     }
 

@@ -28,7 +28,7 @@ public static class ReplayComparison
             record.Trace is null ? null : Table("trace.csv", record.Trace, RecordedTables.TraceColumns,
                 [.. replay.Trace.Select(p => (p.Step, new[] { (double)traceNeuron, p.WSq, p.Align, p.A }))]),
             record.Snapshots is null ? null : Table("snapshots.csv", record.Snapshots, RecordedTables.SnapshotColumns,
-                [.. replay.Snapshots.SelectMany(s => Enumerable.Range(0, s.WSq.Length).Select(i => (s.Step, new[] { (double)i, s.WSq[i], s.Align[i] })))]),
+                [.. replay.Snapshots.SelectMany(s => Enumerable.Range(0, s.WSq.Length).Select(i => (s.Step, new[] { (double)s.Neurons[i], s.WSq[i], s.Align[i] })))]),
             Ending(record.Run, replay),
         }.Where(d => d is not null).ToList();
         if (candidates.Count > 0) return candidates.MinBy(d => d!.Step ?? long.MaxValue);

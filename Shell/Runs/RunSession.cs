@@ -1,6 +1,7 @@
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Theory;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 
@@ -30,6 +31,8 @@ public static class RunSession
         var engine = EngineChoice.Name(plan.Engine);
         var checkpointed = options.CheckpointEvery > 0;
         CreateFolder(dir);
+        if (plan.From is null)
+            foreach (var warning in StepSizeWarnings.Of(spec)) stderr.WriteLine($"lnsgd: warning: {warning}");
         using var live = LiveRun.Start(dir, plan.From?.Rows ?? []);
         var lastCheckpoint = plan.From?.State.Step;
         if (checkpointed && plan.From is null)
@@ -38,10 +41,16 @@ public static class RunSession
 
         var progress = new Progress(config.Steps, quiet, stdout, !Console.IsOutputRedirected && stdout == Console.Out);
         Checkpoint? stopped = null;
+        var setupDone = false;
         IEnumerable<RunEvent> Tap(IEnumerable<RunEvent> events)
         {
             foreach (var e in events)
             {
+                // The first event comes after the engine's setup: at large m its temporaries (the
+                // QR's m × (d+1) copies) are garbage now; collecting them here lets the end of the
+                // run reuse their memory instead of adding to the peak.
+                if (!setupDone && config.M >= 100_000) GC.Collect();
+                setupDone = true;
                 switch (e)
                 {
                     case RunEvent.Recorded r: progress.Report(r.Row); live.Record(r.Row); break;
