@@ -20,7 +20,7 @@ public static class BenchCommand
     private static readonly HashSet<string> FlagOptions = ["--quick", "--help"];
 
     /// <summary>One measured cell.</summary>
-    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond);
+    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond, double? Gflops);
 
     /// <summary>Runs the benchmark; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
@@ -30,7 +30,8 @@ public static class BenchCommand
         {
             stdout.Write("usage: lnsgd bench [--quick] [--repeats R] [--scale S] [--out DIR]\n\n" +
                 "Steps per second of the gram engine at m = 1e3..1e6 and the dense engine at m = 1e3, 1e4,\n" +
-                "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable). Writes DIR/bench.json (default: .).\n" +
+                "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable), and the\n" +
+                "floating-point operations per second that implies (counted per step from the kernels' arithmetic). Writes DIR/bench.json (default: .).\n" +
                 "--quick: widths 1e3 and 1e4 only, fewer steps. --scale multiplies every step count.\n");
             return 0;
         }
@@ -48,7 +49,7 @@ public static class BenchCommand
         if (quick) plan = [.. plan.Select(p => (p.Engine, p.M, p.Steps / 10))];
 
         var cells = new List<Cell>();
-        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"seconds",9} {"steps/s",12}");
+        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"seconds",9} {"steps/s",12} {"GFLOP/s",8}");
         foreach (var (engine, m, baseSteps) in plan)
         {
             var steps = Math.Max(1, (long)(baseSteps * scale));
@@ -67,9 +68,12 @@ public static class BenchCommand
                 times.Add(clock.Elapsed.TotalSeconds);
             }
             var median = times.Order().ElementAt(times.Count / 2);
-            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median);
+            // Rows the kernel steps: the gram engine's d + 1 virtual neurons, the dense engine's m.
+            var rows = engine == Engine.Gram ? spec.Config.D + 1 : m;
+            var flops = StepCost.Flops(spec.Optimiser, rows, spec.Config.D, spec.Config.N);
+            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median, flops * steps / median / 1e9);
             cells.Add(cell);
-            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0}");
+            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0} {cell.Gflops,8:F2}");
         }
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteText(Path.Combine(outDir, "bench.json"), Json(cells, repeats));
@@ -86,7 +90,7 @@ public static class BenchCommand
             processors = Environment.ProcessorCount,
             runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             repeats,
-            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond }),
+            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond, gflops = c.Gflops }),
         }, new JsonSerializerOptions { WriteIndented = true });
         return json + "\n";
     }
