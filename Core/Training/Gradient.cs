@@ -29,6 +29,14 @@ public static class Gradient
         g.Clear();
         switch (optimiser)
         {
+            case Optimiser.Sgd { Batch: 1 } sgd:
+            {
+                // The paper's batch of one, without the batch loop: the same operations as below.
+                var i = SampleRow(seed, step, 0, problem.N);
+                var x = problem.Row(i);
+                Accumulate(g, x, Residual(theta, x, problem.Y[i], sgd.Noise.Draw(seed, step, 0)));
+                break;
+            }
             case Optimiser.Sgd sgd:
                 for (var b = 0; b < sgd.Batch; b++)
                 {
