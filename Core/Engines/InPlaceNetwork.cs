@@ -11,7 +11,7 @@ namespace Lnsgd.Core.Engines;
 internal sealed class InPlaceNetwork
 {
     private readonly int _m, _d;
-    private readonly double[] _w, _a, _theta, _g;
+    private readonly double[] _w, _a, _theta, _g, _c;
     private SamScratch? _sam;
 
     public InPlaceNetwork(Network.Network start)
@@ -23,6 +23,7 @@ internal sealed class InPlaceNetwork
         (_m, _d) = (m, d);
         (_w, _a, _theta) = (w, a, theta);
         _g = new double[_d];
+        _c = new double[_m];
     }
 
     /// <summary>θ as the next step will read it.</summary>
@@ -58,18 +59,24 @@ internal sealed class InPlaceNetwork
     }
 
     /// <summary>w_i ← w_i − η ã_i g, a_i ← a_i − η w̃_i·g (w̃, ã = the point the gradient is taken at), then θ ← Σ_i a_i w_i.</summary>
+    /// <remarks>
+    /// Two passes with the arithmetic of one: the second layer first (each a_i reads only neuron i's
+    /// old values), then every first-layer row and θ in one sweep (<see cref="VectorKernels.UpdateAll"/>).
+    /// </remarks>
     private void Apply(double[] wAt, double[] aAt, ReadOnlySpan<double> g, double eta)
     {
-        var theta = _theta.AsSpan();
-        theta.Clear();
+        if (ReferenceEquals(wAt, _w) && ReferenceEquals(aAt, _a) && FusedNeuronStep.Fits(_d))
+        {
+            FusedNeuronStep.Apply(_w, _a, _c, g, eta, _theta);
+            return;
+        }
         for (var i = 0; i < _m; i++)
         {
             var s = VectorKernels.Dot(wAt.AsSpan(i * _d, _d), g);
-            var c = eta * aAt[i];
-            var ai = _a[i] - eta * s;
-            _a[i] = ai;
-            VectorKernels.UpdateNeuron(_w.AsSpan(i * _d, _d), c, g, theta, ai);
+            _c[i] = eta * aAt[i];
+            _a[i] -= eta * s;
         }
+        VectorKernels.UpdateAll(_w, _c, g, _a, _theta);
     }
 
     private void SamStep(Optimiser.Sam sam, SyntheticProblem problem, ulong seed, long step)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Random;
 
@@ -27,6 +29,14 @@ public static class Gradient
         g.Clear();
         switch (optimiser)
         {
+            case Optimiser.Sgd { Batch: 1 } sgd:
+            {
+                // The paper's batch of one, without the batch loop: the same operations as below.
+                var i = SampleRow(seed, step, 0, problem.N);
+                var x = problem.Row(i);
+                Accumulate(g, x, Residual(theta, x, problem.Y[i], sgd.Noise.Draw(seed, step, 0)));
+                break;
+            }
             case Optimiser.Sgd sgd:
                 for (var b = 0; b < sgd.Batch; b++)
                 {
@@ -53,11 +63,18 @@ public static class Gradient
 
     /// <summary>r = θᵀx − y − ε.</summary>
     public static double Residual(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, double y, double noise) =>
-        Kernels.Dot(theta, x) - y - noise;
+        Engines.VectorKernels.Dot(theta, x) - y - noise;
 
+    // g ← g + r·x element by element (SIMD and scalar give the same bytes: nothing is reduced).
     private static void Accumulate(Span<double> g, ReadOnlySpan<double> x, double r)
     {
-        for (var j = 0; j < g.Length; j++) g[j] += r * x[j];
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        var rv = Vector256.Create(r);
+        var j = 0;
+        for (; j + 4 <= g.Length; j += 4)
+            (Vector256.LoadUnsafe(ref gr, (nuint)j) + rv * Vector256.LoadUnsafe(ref xr, (nuint)j)).StoreUnsafe(ref gr, (nuint)j);
+        for (; j < g.Length; j++) g[j] += r * x[j];
     }
 
     private static void Scale(Span<double> g, int count)

@@ -22,7 +22,7 @@ public static partial class BenchCommand
     private static readonly HashSet<string> FlagOptions = ["--quick", "--help"];
 
     /// <summary>One measured cell.</summary>
-    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond, double MinSeconds, double BestStepsPerSecond);
+    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond, double MinSeconds, double BestStepsPerSecond, double? Gflops);
 
     /// <summary>Runs the benchmark; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
@@ -32,7 +32,8 @@ public static partial class BenchCommand
         {
             stdout.Write("usage: lnsgd bench [--quick] [--repeats R] [--scale S] [--out DIR]\n\n" +
                 "Steps per second of the gram engine at m = 1e3..1e6 and the dense engine at m = 1e3, 1e4,\n" +
-                "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable).\n" +
+                "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable), and the\n" +
+                "floating-point operations per second of the best repeat (counted per step from the kernels' arithmetic).\n" +
                 "Each cell: one untimed warm-up run, then R timed repeats (default 3); prints the median and the best.\n" +
                 "--quick: widths 1e3 and 1e4 only, fewer steps. --scale multiplies every step count.\n" +
                 "--out DIR: also writes DIR/bench.json (nothing is written without it).\n");
@@ -52,7 +53,7 @@ public static partial class BenchCommand
         if (quick) plan = [.. plan.Select(p => (p.Engine, p.M, p.Steps / 10))];
 
         var cells = new List<Cell>();
-        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"median s",9} {"steps/s",12} {"best s",9} {"best steps/s",13}");
+        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"median s",9} {"steps/s",12} {"best s",9} {"best steps/s",13} {"GFLOP/s",8}");
         foreach (var (engine, m, baseSteps) in plan)
         {
             var steps = Math.Max(1, (long)(baseSteps * scale));
@@ -72,9 +73,12 @@ public static partial class BenchCommand
             }
             var median = times.Order().ElementAt(times.Count / 2);
             var best = times.Min();
-            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median, best, steps / best);
+            // Rows the kernel steps: the gram engine's d + 1 virtual neurons, the dense engine's m.
+            var rows = engine == Engine.Gram ? spec.Config.D + 1 : m;
+            var flops = StepCost.Flops(spec.Optimiser, rows, spec.Config.D, spec.Config.N);
+            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median, best, steps / best, flops * steps / best / 1e9);
             cells.Add(cell);
-            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0} {best,9:F3} {cell.BestStepsPerSecond,13:N0}");
+            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0} {best,9:F3} {cell.BestStepsPerSecond,13:N0} {cell.Gflops,8:F2}");
         }
         if (outDir is not null)
         {
@@ -95,7 +99,7 @@ public static partial class BenchCommand
             runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             repeats,
             warmup = "one untimed run per cell",
-            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond, min_seconds = c.MinSeconds, best_steps_per_second = c.BestStepsPerSecond }),
+            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond, min_seconds = c.MinSeconds, best_steps_per_second = c.BestStepsPerSecond, gflops_best = c.Gflops }),
         }, new JsonSerializerOptions { WriteIndented = true });
         return json + "\n";
     }
