@@ -48,10 +48,7 @@ public static class ArrayInputs
     /// <summary>Reads the archive named by <paramref name="option"/>.</summary>
     private static Input Read(string option, string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot read {option} file '{path}': {e.Message}"); }
+        var bytes = RegularFile.ReadBytes(path, RegularFile.DataCap, $"{option} file");
         try { return new Input(option, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), Npz.Parse(bytes)); }
         catch (NpyFormatException e) { throw new UsageError($"{option} file '{path}': {e.Message}"); }
     }
