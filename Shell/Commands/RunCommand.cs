@@ -45,13 +45,9 @@ public static class RunCommand
         var spec = RunSpec.Resolve(config, problem, initial);
         var (engine, engineError) = EngineChoice.Resolve(config, spec.Optimiser);
         if (engine is not { } chosen) throw new UsageError(engineError!);
-        // Overwriting with --force: another run's checkpoint and leftovers must not be taken for this run's.
-        if (parsed.Has("--force"))
-        {
-            StaleFiles.RemoveTemporaries(outDir);
-            if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
-        }
-        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
+        // The folder is taken over (--force clears it) only once the run holds its lock: see RunSession.
+        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir,
+            Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New);
     }
 
     private static long CheckpointEvery(string? text) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
+using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Sweeps;
 
 namespace Lnsgd.Shell.Commands;
@@ -46,6 +47,9 @@ public static class SweepCommand
             return 0;
         }
 
+        // One process per shard of a folder: a second identical sweep gets one line and exit 2
+        // (other shards, and every run folder, have locks of their own).
+        using var shardLock = FolderLock.Acquire(outDir, shard.Count == 1 ? FolderLock.Name : $".lnsgd-shard-{shard.Index}-of-{shard.Count}.lock");
         if (!quiet) stdout.WriteLine($"sweep {specPath}: {where}, {parallel} at a time, into {outDir}");
         var clock = Stopwatch.StartNew();
         var done = 0;

@@ -27,15 +27,17 @@ public static class RunFigures
     /// losses, norms and alignment, the traced neuron's path and the neuron clouds. Returns the
     /// file names written. <paramref name="caption"/>, if given, is shown under each title.
     /// </summary>
-    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null)
+    public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null, Action? beforeEach = null)
     {
         LabelledRun[] runs = [new("run", trajectory)];
+        // beforeEach runs before each figure is drawn: a stop request ends the drawing there.
+        IReadOnlyList<string> Next(Func<IReadOnlyList<string>> draw) { beforeEach?.Invoke(); return draw(); }
         return
         [
-            .. Save(dir, "losses", Height, Figures.Losses(runs, caption)),
-            .. Save(dir, "norms", Height, Figures.NormsAndAlignment(runs, caption)),
-            .. Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption)),
-            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption)),
+            .. Next(() => Save(dir, "losses", Height, Figures.Losses(runs, caption))),
+            .. Next(() => Save(dir, "norms", Height, Figures.NormsAndAlignment(runs, caption))),
+            .. Next(() => Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption))),
+            .. Next(() => Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption))),
         ];
     }
 
