@@ -15,7 +15,7 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", Limits.OutputOption];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -39,6 +39,8 @@ public static class RunCommand
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
+        // Before anything is allocated: a run that cannot fit is refused now, not hours later.
+        Limits.Check(ResourceEstimate.Of(config, checkpointed: true, plots: !parsed.Has("--no-plots")), Limits.Output(parsed.Last(Limits.OutputOption)));
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"{preset ?? "run"}-seed{config.Seed}");
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
