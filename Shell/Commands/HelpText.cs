@@ -27,7 +27,8 @@ public static class HelpText
           help                     this text
 
         `lnsgd run --help` documents every option and config key.
-        exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
+        exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged,
+        4 a write failed (disk or quota full, or the file-size limit `ulimit -f`).
         130 / 143: stopped by SIGINT / SIGTERM after a checkpoint (`lnsgd resume RUNDIR` continues).
         replay --check: 0 the replay matches, 1 it differs (the first step and metric are named).
 
@@ -151,6 +152,8 @@ public static class HelpText
                           SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT
           --plots         also draw each run's figures (slower; off by default in sweeps)
           --dry-run       list this shard's runs (id and swept values) and stop
+          --max-output SIZE
+                          refuse the sweep if its runs would write more (default 10G)
           --quiet         print only failures
 
         exit codes: 0 every run of the shard is complete (finished or diverged), 1 a run failed,
@@ -195,7 +198,7 @@ public static class HelpText
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
-                             [--checkpoint-every K]
+                             [--checkpoint-every K] [--max-output SIZE]
                              [--out DIR] [--force] [--no-plots] [--quiet]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN): manifest.json,
@@ -213,7 +216,9 @@ public static class HelpText
                                 replaces the drawn data; n, n_test, d are taken from it;
                                 labels are X theta_star (a y in the file is ignored)
               --init FILE       .npz with W (m x d) and a (m), float64: replaces W(0), a(0)
-                                (the oscillation simulation still draws its own a(0))
+                                (the oscillation simulation still draws its own a(0)); or a
+                                run folder's checkpoint.npz (e.g. a diverged run's last good
+                                state), rebuilt through the manifest.json beside it
               --export-npz      also write problem.npz (X, y, X_test, y_test, theta_star, W0,
                                 a0), tape.npz (index, noise: steps x batch, the sampled rows and
                                 the label noise added to each; for gd steps x n, rows 0..n-1;
@@ -224,6 +229,8 @@ public static class HelpText
                                 'running' manifest), so `lnsgd resume DIR` survives kill -9
               --out DIR         output folder
               --force           overwrite a non-empty output folder
+              --max-output SIZE refuse a run estimated to write more (default 10G; K, M, G,
+                                T suffixes); memory is always checked against 80% of RAM
               --no-plots        write no figures (the data files and manifest only)
               --quiet           print nothing but errors
 
