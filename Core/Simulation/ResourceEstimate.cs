@@ -39,7 +39,7 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes)
         var memory = Add(RuntimeBytes,
             Mul(2 * 8, c.D, (long)c.N + c.NTest + 1),   // X, X_test, θ⋆, each built then copied once
             Mul(8, network),                             // current, initial, engine buffers, expanded copies at records (m = d = 22360 at 6 copies was killed on a 24 GiB machine)
-            Mul(2 * 21 * 8, records),                    // rows and trace points, and their copy in a checkpoint
+            Mul(6 * 21 * 8, records),                    // rows and trace points as objects, their copy in a checkpoint, the figures' copies
             Mul(2 * 16, shots),                          // snapshots, and their copy in a checkpoint
             Mul(3, Math.Max(metrics, snapshots)));       // the largest CSV as UTF-16 text, then as UTF-8 bytes
         return new ResourceEstimate(memory, output);

@@ -32,7 +32,9 @@ public class FaultInjectionTests
         for (var round = 0; round < 4; round++)
         {
             using var sweep = Child.Start(["sweep", spec, "--out", killed, "--parallel", "2", "--quiet"]);
-            Thread.Sleep(300 + random.Next(0, 700));
+            // Once it works on its runs (its lock is taken), at a random moment within about a run's time.
+            if (!sweep.Await(() => File.Exists(Path.Combine(killed, FolderLock.Name)))) { Assert.Equal(0, sweep.Finish()); break; }
+            Thread.Sleep(random.Next(0, 1500));
             if (!sweep.Signal(9)) { Assert.Equal(0, sweep.Finish()); break; }
             sweep.Finish();
             kills++;

@@ -56,13 +56,6 @@ public sealed class FolderLock : IDisposable
         throw new UsageError($"folder '{dir}' is being locked and released by other processes too fast to take it; try again");
     }
 
-    /// <summary>Whether some live process holds the lock of <paramref name="dir"/> (without taking it).</summary>
-    public static bool IsHeld(string dir, string name = Name)
-    {
-        try { using var probe = Acquire(dir, name); return false; }
-        catch (UsageError) { return true; }
-    }
-
     /// <summary>Marks the file released, removes it, unlocks.</summary>
     public void Dispose()
     {

@@ -14,6 +14,8 @@ public static class RunFolder
     public static void Prepare(string dir, bool force)
     {
         if (File.Exists(dir)) throw new UsageError($"output path '{dir}' is a file, not a folder");
+        // A live writer is named as such (a probe of its lock throws, naming its pid); a stale lock is removed.
+        if (File.Exists(Path.Combine(dir, FolderLock.Name))) FolderLock.Acquire(dir).Dispose();
         // The lock file (of a live writer, or left by a killed one) is not content.
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any(e => Path.GetFileName(e) != FolderLock.Name) && !force)
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");
