@@ -10,12 +10,15 @@ public static class RunFolder
     /// <summary>The data files of a run folder, in the order they are written.</summary>
     public static IReadOnlyList<string> DataFiles { get; } = ["metrics.csv", "trace.csv", "snapshots.csv"];
 
-    /// <summary>Refuses a non-empty existing folder unless <paramref name="force"/>; creates nothing yet.</summary>
-    public static void Prepare(string dir, bool force)
+    /// <summary>
+    /// Refuses a non-empty existing folder unless <paramref name="force"/>; creates nothing yet.
+    /// <paramref name="locked"/>: this process already holds the folder's lock.
+    /// </summary>
+    public static void Prepare(string dir, bool force, bool locked = false)
     {
         if (File.Exists(dir)) throw new UsageError($"output path '{dir}' is a file, not a folder");
         // A live writer is named as such (a probe of its lock throws, naming its pid); a stale lock is removed.
-        if (File.Exists(Path.Combine(dir, FolderLock.Name))) FolderLock.Acquire(dir).Dispose();
+        if (!locked && File.Exists(Path.Combine(dir, FolderLock.Name))) FolderLock.Acquire(dir).Dispose();
         // The lock file (of a live writer, or left by a killed one) is not content.
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any(e => Path.GetFileName(e) != FolderLock.Name) && !force)
             throw new UsageError($"output folder '{dir}' exists and is not empty (pass --force to overwrite, or choose --out)");

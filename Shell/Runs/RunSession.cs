@@ -108,7 +108,7 @@ public static class RunSession
         switch (takeover)
         {
             case FolderTakeover.New:
-                RunFolder.Prepare(dir, force: false);
+                RunFolder.Prepare(dir, force: false, locked: true);
                 break;
             case FolderTakeover.Overwrite:
                 // The old manifest goes first: until the new one is written the folder says no run is complete.
