@@ -12,14 +12,15 @@ public static class WriteFailure
     /// <summary>Exit code of a failed write.</summary>
     public const int ExitCode = 4;
 
-    // errno values .NET puts in IOException.HResult on Unix: ENOSPC, EFBIG (past ulimit -f), EDQUOT.
+    // errno values .NET puts in IOException.HResult on Unix: ENOSPC, EFBIG (past ulimit -f), EDQUOT
+    // (on Windows: ERROR_DISK_FULL 0x70, ERROR_HANDLE_DISK_FULL 0x27).
     private const int NoSpace = 28, TooBig = 27, Quota = 122;
 
     /// <summary>Whether <paramref name="e"/> (or an exception inside it) says the disk, a quota or the file-size limit is exhausted.</summary>
     public static bool Is(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is IOException io && (io.HResult is NoSpace or TooBig or Quota || (io.HResult & 0xFFFF) is 0x70 or 0x27))
+            if (e is IOException io && (OperatingSystem.IsWindows() ? (io.HResult & 0xFFFF) is 0x70 or 0x27 : io.HResult is NoSpace or TooBig or Quota))
                 return true;
         return false;
     }
