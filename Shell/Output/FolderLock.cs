@@ -38,7 +38,9 @@ public sealed class FolderLock : IDisposable
         {
             var fd = Open(path, 0x2 | 0x40 | 0x80000 /* O_RDWR | O_CREAT | O_CLOEXEC */, 0x1A4 /* 0644 */);
             if (fd < 0) throw new UsageError($"cannot create the lock file '{path}': {Marshal.GetLastPInvokeErrorMessage()}");
-            if (Flock(fd, 2 | 4 /* LOCK_EX | LOCK_NB */) != 0)
+            // EWOULDBLOCK (11) means another holder; any other failure (a file system without flock,
+            // e.g. some NFS mounts) leaves the folder unlocked rather than unusable.
+            if (Flock(fd, 2 | 4 /* LOCK_EX | LOCK_NB */) != 0 && Marshal.GetLastPInvokeError() == 11)
             {
                 var holder = ReadAll(fd).Trim();
                 Close(fd);
