@@ -59,7 +59,7 @@ public class CliTests
         var (code, _, stderr, exists) = Run("run", "--config", "/nonexistent/config.toml");
         Assert.Equal(2, code);
         Assert.False(exists);
-        Assert.Contains("cannot read config file", stderr);
+        Assert.Contains("config file '/nonexistent/config.toml' not found", stderr);
     }
 
     [Theory]

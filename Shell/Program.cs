@@ -7,7 +7,11 @@ namespace Lnsgd.Shell;
 public static class Program
 {
     /// <summary>Runs <c>lnsgd</c> with <paramref name="args"/>.</summary>
-    public static int Main(string[] args) => Dispatch(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        WriteFailure.IgnoreFileSizeSignal();
+        return Dispatch(args, Console.Out, Console.Error);
+    }
 
     /// <summary>Runs one command line; usable from tests.</summary>
     public static int Dispatch(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -33,7 +37,13 @@ public static class Program
             stderr.WriteLine($"lnsgd: {e.Message}");
             return 2;
         }
-        // A file the system refuses (permissions, a full disk, a folder where a file should be) is bad input too.
+        // A full disk, a full quota or the file-size limit: not bad input; exit 4 says "free some space".
+        catch (Exception e) when (WriteFailure.Is(e))
+        {
+            stderr.WriteLine($"lnsgd: cannot write: {new UsageError(e.Message).Message} (the disk, a quota or the file-size limit is full; exit {WriteFailure.ExitCode})");
+            return WriteFailure.ExitCode;
+        }
+        // A file the system refuses (permissions, a folder where a file should be) is bad input too.
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"lnsgd: {new UsageError(e.Message).Message}");

@@ -19,7 +19,7 @@ public static class Idx
     /// <summary>The dimensions and values of an IDX unsigned-byte array with <paramref name="dims"/> dimensions.</summary>
     public static (int[] Shape, byte[] Values) Parse(byte[] file, int dims, string what)
     {
-        var bytes = Gzip.Unwrap(file, what);
+        var bytes = Gzip.Unwrap(file, what, 4 + 4 * dims, header => Declared(header, dims));
         if (bytes.Length < 4) throw new DatasetFormatException($"{what}: {bytes.Length} bytes, too short for an IDX header");
         if (bytes[0] != 0 || bytes[1] != 0)
             throw new DatasetFormatException($"{what}: not an IDX file (magic {bytes[0]:x2}{bytes[1]:x2}{bytes[2]:x2}{bytes[3]:x2}, expected 0000080{dims})");
@@ -39,6 +39,18 @@ public static class Idx
         if (available < count) throw new DatasetFormatException($"{what}: truncated: the header promises {count} values, the file holds {available}");
         if (available > count) throw new DatasetFormatException($"{what}: {available - count} bytes after the {count} values the header promises");
         return (shape, bytes[header..]);
+    }
+
+    // The file size an IDX header promises (header plus one byte per value); the parse below checks the rest.
+    private static long Declared(byte[] header, int dims)
+    {
+        long count = 1;
+        for (var k = 0; k < dims; k++)
+        {
+            long size = Math.Max(0, BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(4 + 4 * k, 4)));
+            count = size > 0 && count > (long.MaxValue / 2) / size ? long.MaxValue / 2 : count * size;   // saturate, never overflow
+        }
+        return header.Length + count;
     }
 
     /// <summary>Images and labels from an IDX image file and an IDX label file, labels checked against <paramref name="classes"/>.</summary>

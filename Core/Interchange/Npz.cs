@@ -66,9 +66,8 @@ public static class Npz
                     throw new NpyFormatException($"malformed .npz: entry '{current}' is not a NAME.npy array");
                 var name = fullName[..^4];
                 if (arrays.ContainsKey(name)) throw new NpyFormatException($"malformed .npz: entry '{current}' appears twice");
-                using var bytes = new MemoryStream();
-                using (var entryStream = entry.Open()) entryStream.CopyTo(bytes);
-                arrays[name] = Npy.Parse(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+                var content = Content(entry, current);
+                arrays[name] = Npy.Parse(content);
             }
         }
         catch (NpyFormatException e) when (current is not null && !e.Message.StartsWith("malformed .npz", StringComparison.Ordinal))
@@ -81,6 +80,25 @@ public static class Npz
             throw new NpyFormatException($"malformed .npz{(current is null ? "" : $" at entry '{current}'")}: {OneLine(e.Message)}");
         }
         return arrays.ToImmutable();
+    }
+
+    // An entry's bytes, never more than the size the archive declares (a deflate bomb stops there),
+    // and only when their CRC-32 is the one the archive records (a flipped bit is refused).
+    private static byte[] Content(ZipArchiveEntry entry, string name)
+    {
+        var declared = entry.Length;
+        if (declared > Array.MaxLength) throw new NpyFormatException($"malformed .npz: entry '{name}' declares {declared} bytes, more than an array can hold");
+        var content = new byte[declared];
+        using (var stream = entry.Open())
+        {
+            var read = 0;
+            for (int got; read < content.Length && (got = stream.Read(content, read, content.Length - read)) > 0;) read += got;
+            if (read < content.Length) throw new NpyFormatException($"malformed .npz: entry '{name}' holds {read} bytes but declares {declared}");
+            if (stream.ReadByte() >= 0) throw new NpyFormatException($"malformed .npz: entry '{name}' holds more than the {declared} bytes it declares");
+        }
+        if (Crc32.Of(content) != entry.Crc32)
+            throw new NpyFormatException($"damaged .npz: entry '{name}' fails its CRC-32 check (the file was changed or corrupted after it was written)");
+        return content;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

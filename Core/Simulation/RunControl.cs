@@ -19,9 +19,15 @@ public sealed record RunControl
     /// </summary>
     public Func<long, bool>? StopBefore { get; init; }
 
+    /// <summary>
+    /// Also emit <see cref="RunEvent.Checkpointed"/> at the last step, before its records: the state
+    /// a run can be resumed from if it is stopped while its final files are being written.
+    /// </summary>
+    public bool CheckpointAtEnd { get; init; }
+
     /// <summary>Run from the start to the end, no checkpoints.</summary>
     public static RunControl None { get; } = new();
 
     /// <summary>Whether the run must keep what it recorded so far, to put it into checkpoints.</summary>
-    internal bool KeepsRecords => CheckpointEvery > 0 || StopBefore is not null || From is not null;
+    internal bool KeepsRecords => CheckpointEvery > 0 || StopBefore is not null || From is not null || CheckpointAtEnd;
 }

@@ -67,6 +67,8 @@ public static class Simulation
                 if (control.CheckpointEvery > 0 && t > start && t % control.CheckpointEvery == 0)
                     yield return new RunEvent.Checkpointed(Save(t));
             }
+            else if (t == last && control.CheckpointAtEnd)
+                yield return new RunEvent.Checkpointed(Save(t));
             var recording = spec.IsRecordStep(t);
             var snapshot = snapshots.Contains(t);
             // One network per step at most, formed only if a consumer or the end needs it; a snapshot

@@ -11,6 +11,9 @@ namespace Lnsgd.Core.Sweeps;
 /// </summary>
 public static class SweepExpansion
 {
+    /// <summary>The most runs one spec may expand to; counted before any run is formed, so a tiny spec cannot exhaust memory.</summary>
+    public const long MaxRuns = 1_000_000;
+
     /// <summary>The runs of <paramref name="spec"/>, or the one-line error of the first invalid key, value or run.</summary>
     public static (ImmutableArray<SweepRun> Runs, string? Error) Expand(SweepSpec spec)
     {
@@ -33,6 +36,10 @@ public static class SweepExpansion
             gridKeys.Length > 0 || spec.Cases.IsEmpty ? [(spec.Axes, [.. gridKeys.Select(a => a.Key)])] : [];
         groups = groups.Concat(spec.Cases.Select(c => (fixedKeys.AddRange(c), c.Select(a => a.Key).ToImmutableArray())));
 
+        var seedCount = spec.Seeds is SeedChoice.Listed l ? l.Seeds.Length : 1;
+        var count = groups.Aggregate(0.0, (sum, g) => sum + g.Axes.Aggregate(1.0, (p, a) => p * a.Values.Length) * seedCount);
+        if (count > MaxRuns)
+            return ([], $"the spec expands to {count.ToString("G4", CultureInfo.InvariantCulture)} runs, more than the {MaxRuns} one sweep may hold; split it into several specs");
         var runs = ImmutableArray.CreateBuilder<SweepRun>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)

@@ -45,6 +45,18 @@ public class CheckpointProperties
     }
 
     [Property(MaxTest = 60)]
+    public bool The_end_checkpoint_changes_no_event_and_resumes_to_the_uninterrupted_run(int raw, ulong seed, bool gram)
+    {
+        var (spec, engine) = Case(raw, seed, gram);
+        var full = Simulation.Collect(spec, engine);
+        var events = Simulation.Run(spec, engine, new RunControl { CheckpointAtEnd = true }).ToList();
+        if (BitEquality.Difference(Trajectory.Of(events), full) is { } changed) throw new Exception($"CheckpointAtEnd changed the run: {changed}");
+        var end = events.OfType<RunEvent.Checkpointed>().SingleOrDefault();
+        if (end is null) return full.Divergence is not null;   // diverged before the last step
+        return end.Value.State.Step == spec.Config.Steps && BitEquality.Difference(Resume(spec, engine, RoundTrip(end.Value)), full) is null;
+    }
+
+    [Property(MaxTest = 60)]
     public bool Every_periodic_checkpoint_resumes_to_the_uninterrupted_run(int raw, ulong seed, bool gram, byte every)
     {
         var (spec, engine) = Case(raw, seed, gram);

@@ -119,8 +119,9 @@ public class SignalEndToEndTests
             if (process.HasExited || Kill(process.Id, 9) != 0) { process.WaitForExit(); Assert.Equal(0, process.ExitCode); break; }
             process.WaitForExit();
             // Every file under its final name is whole: the manifest and checkpoint load and agree.
+            // (and the lock file of the killed process, which the next one takes over).
             foreach (var file in Directory.GetFiles(killed).Where(f => !f.Contains(".tmp-")))
-                Assert.Contains(Path.GetFileName(file), new[] { "manifest.json", CheckpointFile.Name, "metrics.csv", "trace.csv", "snapshots.csv", LiveRun.MetricsFile, LiveRun.ProvenanceFile });
+                Assert.Contains(Path.GetFileName(file), new[] { "manifest.json", CheckpointFile.Name, "metrics.csv", "trace.csv", "snapshots.csv", LiveRun.MetricsFile, LiveRun.ProvenanceFile, Shell.Output.FolderLock.Name });
             if (Finished()) break;   // killed after its last manifest: only the checkpoint's removal was cut short
             var plan = ResumeCommand.Plan(killed);   // throws on any damaged manifest or checkpoint
             Assert.Empty(Directory.GetFiles(killed, "*.tmp-*"));   // resume's planning swept the leftovers

@@ -71,7 +71,8 @@ public static class CommandTable
             `lnsgd COMMAND -h` (or `lnsgd help COMMAND`) documents a command; `lnsgd run -h` every
             config key. Numbers take the same forms on the command line as in TOML: 100000, 1e5,
             1_000_000 (an integer key takes a float form only when its value is whole).
-            exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged.
+            exit codes: 0 success, 1 internal error, 2 bad input, 3 the run diverged,
+            4 a write failed (disk or quota full, or the file-size limit `ulimit -f`).
             130 / 143: stopped by SIGINT / SIGTERM after a checkpoint (`lnsgd resume RUNDIR` continues).
             replay --check: 0 the replay matches, 1 it differs (the first step and metric are named).
             `lnsgd` without a command prints this text on stderr and exits 2: a missing command is

@@ -153,6 +153,8 @@ public static class HelpText
                           _STEP, _COUNT), which a resubmission changes: pass --shards
           --plots         also draw each run's figures (slower; off by default in sweeps)
           --dry-run       list this shard's runs (id and swept values) and stop
+          --max-output SIZE
+                          refuse the sweep if its runs would write more (default 10G)
           --quiet         print only failures
           --json          print one JSON object: the shard, and each run (id, swept values,
                           outcome); with --dry-run, the runs it would do
@@ -200,8 +202,8 @@ public static class HelpText
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
                              [--record-every K] [--data FILE] [--init FILE] [--export-npz]
-                             [--checkpoint-every K] [--from RUNDIR[@STEP]] [--seeds N|A..B]
-                             [--step-axis S] [--out DIR] [--force] [--no-plots] [--quiet] [--json]
+                             [--checkpoint-every K] [--max-output SIZE] [--from RUNDIR[@STEP]]
+                             [--seeds N|A..B] [--step-axis S] [--out DIR] [--force] [--no-plots] [--quiet] [--json]
 
             Runs one simulation and writes DIR (default runs/PRESET-seedN, plus -HASH, 8 hex
             digits of the config's hash, when options change the preset): manifest.json,
@@ -223,7 +225,9 @@ public static class HelpText
                                 replaces the drawn data; n, n_test, d are taken from it;
                                 labels are X theta_star (a y in the file is ignored)
               --init FILE       .npz with W (m x d) and a (m), float64: replaces W(0), a(0)
-                                (the oscillation simulation still draws its own a(0))
+                                (the oscillation simulation still draws its own a(0)); or a
+                                run folder's checkpoint.npz (e.g. a diverged run's last good
+                                state), rebuilt through the manifest.json beside it
               --export-npz      also write problem.npz (X, y, X_test, y_test, theta_star, W0,
                                 a0), tape.npz (index, noise: steps x batch, the sampled rows and
                                 the label noise added to each; for gd steps x n, rows 0..n-1;
@@ -245,6 +249,8 @@ public static class HelpText
               --step-axis S     iteration axis of the figures: auto, linear or symlog
               --out DIR         output folder
               --force           overwrite a non-empty output folder
+              --max-output SIZE refuse a run estimated to write more (default 10G; K, M, G,
+                                T suffixes); memory is always checked against 80% of RAM
               --no-plots        write no figures (the data files and manifest only)
               --quiet           print nothing but errors
               --json            print one JSON object at the end (exit code, folder, manifest)

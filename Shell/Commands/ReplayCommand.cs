@@ -37,7 +37,8 @@ public static partial class ReplayCommand
         var outDir = parsed.Last("--out") ?? Path.TrimEndingDirectorySeparator(dir) + "-replay";
         RunFolder.Prepare(outDir, parsed.Has("--force"));
         using var stop = StopSignal.Listen();
-        return RunSession.Execute(new RunPlan(spec, recorded.Preset, engine, inputs, recorded.EffectiveOptions, outDir), stdout, stderr, stop, parsed.Has("--quiet"));
+        return RunSession.Execute(new RunPlan(spec, recorded.Preset, engine, inputs, recorded.EffectiveOptions, outDir,
+            Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New), stdout, stderr, stop, parsed.Has("--quiet"));
     }
 
     /// <summary>

@@ -40,6 +40,6 @@ public static partial class ResumeCommand
         if (checkpoint is null && recorded.Status == "interrupted")
             throw new UsageError($"the run in '{dir}' was interrupted but its {CheckpointFile.Name} is missing");
         StaleFiles.RemoveTemporaries(dir);
-        return new RunPlan(spec, recorded.Preset, engine, inputs, recorded.EffectiveOptions, dir, checkpoint);
+        return new RunPlan(spec, recorded.Preset, engine, inputs, recorded.EffectiveOptions, dir, checkpoint, FolderTakeover.Continue);
     }
 }

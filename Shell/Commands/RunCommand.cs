@@ -17,7 +17,7 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static partial class RunCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from", "--seeds", "--step-axis"];
+    private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from", "--seeds", "--step-axis", Limits.OutputOption];
     private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz", "--json"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -51,18 +51,16 @@ public static partial class RunCommand
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
+        // Before anything is allocated: a run that cannot fit is refused now, not hours later.
+        Limits.Check(ResourceEstimate.Of(config, checkpointed: true, plots: !parsed.Has("--no-plots")), Limits.Output(parsed.Last(Limits.OutputOption)));
         outDir ??= parsed.Last("--out") ?? DefaultFolder(config, preset);
         var chosen = EngineChoice.Resolve(config, RunSpec.BuildOptimiser(config)).Match(e => e, error => throw new UsageError(error));
         RunFolder.Prepare(outDir, parsed.Has("--force"));
 
         var spec = RunSpec.Resolve(config, problem, initial);
-        // Overwriting with --force: another run's checkpoint and leftovers must not be taken for this run's.
-        if (parsed.Has("--force"))
-        {
-            StaleFiles.RemoveTemporaries(outDir);
-            if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
-        }
-        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir)
+        // The folder is taken over (--force clears it) only once the run holds its lock: see RunSession.
+        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir,
+            Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New)
         {
             Figures = new FigureOptions(Axis: StepAxisOption(parsed.Last("--step-axis"))),
         };
@@ -84,14 +82,14 @@ public static partial class RunCommand
         var checkpointEvery = CheckpointEvery(parsed.Last("--checkpoint-every"));
         var export = parsed.Has("--export-npz");
         if (export && RunArrays.TapeError(config) is { } tapeError) throw new UsageError($"--export-npz: {tapeError}");
+        Limits.Check(ResourceEstimate.Of(config, checkpointed: true, plots: !parsed.Has("--no-plots")), Limits.Output(parsed.Last(Limits.OutputOption)));
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"branch-seed{config.Seed}");
         RunFolder.Prepare(outDir, parsed.Has("--force"));
-        if (parsed.Has("--force"))
+        return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir,
+            Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New)
         {
-            StaleFiles.RemoveTemporaries(outDir);
-            if (File.Exists(Path.Combine(outDir, CheckpointFile.Name))) File.Delete(Path.Combine(outDir, CheckpointFile.Name));
-        }
-        return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir);
+            Figures = new FigureOptions(Axis: StepAxisOption(parsed.Last("--step-axis"))),
+        };
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
+using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Sweeps;
 
 namespace Lnsgd.Shell.Commands;
@@ -14,7 +16,7 @@ namespace Lnsgd.Shell.Commands;
 /// </summary>
 public static partial class SweepCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--out", "--parallel", "--shard", "--shards"];
+    private static readonly HashSet<string> ValueOptions = ["--out", "--parallel", "--shard", "--shards", Limits.OutputOption];
     private static readonly HashSet<string> FlagOptions = ["--plots", "--dry-run", "--quiet", "--help", "--json"];
 
     /// <summary>Runs the command with the process environment; returns the exit code.</summary>
@@ -36,6 +38,16 @@ public static partial class SweepCommand
         var outDir = parsed.Last("--out") ?? Path.Combine("sweeps", Path.GetFileNameWithoutExtension(specPath));
         if (File.Exists(outDir)) throw new UsageError($"output path '{outDir}' is a file, not a folder");
         var runs = shard.Select(all);
+        // The largest run times the runs at once must fit in memory; all of them together, in the output limit.
+        if (runs.Count > 0)
+        {
+            var estimates = runs.Select(r => ResourceEstimate.Of(r.Config, checkpointed: false, plots: parsed.Has("--plots"))).ToList();
+            var atOnce = Math.Min(parallel, runs.Count);
+            var memory = estimates.Max(e => e.MemoryBytes);
+            var total = new ResourceEstimate(memory > long.MaxValue / atOnce ? long.MaxValue : memory * atOnce,
+                estimates.Aggregate(0L, (s, e) => s > long.MaxValue - e.OutputBytes ? long.MaxValue : s + e.OutputBytes));
+            if (!parsed.Has("--dry-run")) Limits.Check(total, Limits.Output(parsed.Last(Limits.OutputOption)), $"sweep '{specPath}' ({runs.Count} runs, {atOnce} at a time): ");
+        }
         var json = parsed.Has("--json");
         var quiet = parsed.Has("--quiet") || json;
         var where = shard.Count == 1 ? $"{all.Length} runs" : $"shard {shard} ({source}): {runs.Count} of {all.Length} runs";
@@ -48,6 +60,9 @@ public static partial class SweepCommand
             return 0;
         }
 
+        // One process per shard of a folder: a second identical sweep gets one line and exit 2
+        // (other shards, and every run folder, have locks of their own).
+        using var shardLock = FolderLock.Acquire(outDir, shard.Count == 1 ? FolderLock.Name : $".lnsgd-shard-{shard.Index}-of-{shard.Count}.lock");
         if (!quiet) stdout.WriteLine($"sweep {specPath}: {where}, {parallel} at a time, into {outDir}");
         var clock = Stopwatch.StartNew();
         var done = 0;

@@ -15,7 +15,8 @@ namespace Lnsgd.Shell.Config;
 /// </summary>
 public static class ArrayInputs
 {
-    /// <summary>A read input: its arrays and the SHA-256 (hex) of the file, for the manifest.</summary>
+    /// <summary>A read input: its arrays and the SHA-256 (hex) of the file, for the manifest (which
+    /// records the absolute path, so <c>resume</c> and <c>replay</c> work from any folder).</summary>
     private sealed record Input(string Option, string Path, string Sha256, ImmutableDictionary<string, NpyArray> Arrays);
 
     /// <summary>
@@ -33,14 +34,14 @@ public static class ArrayInputs
         {
             var input = Read("--data", dataPath);
             (config, problem) = Data(input, config, explicitKeys);
-            files.Add(new(input.Option, input.Path, input.Sha256));
+            files.Add(new(input.Option, Path.GetFullPath(input.Path), input.Sha256));
         }
         // After --data, so W's d is checked against the data's d.
         if (initPath is not null)
         {
             var input = Read("--init", initPath);
             initial = Init(input, config);
-            files.Add(new(input.Option, input.Path, input.Sha256));
+            files.Add(new(input.Option, Path.GetFullPath(input.Path), input.Sha256));
         }
         return (config, problem, initial, files);
     }
@@ -48,10 +49,7 @@ public static class ArrayInputs
     /// <summary>Reads the archive named by <paramref name="option"/>.</summary>
     private static Input Read(string option, string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot read {option} file '{path}': {e.Message}"); }
+        var bytes = RegularFile.ReadBytes(path, RegularFile.DataCap, $"{option} file");
         try { return new Input(option, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), Npz.Parse(bytes)); }
         catch (NpyFormatException e) { throw new UsageError($"{option} file '{path}': {e.Message}"); }
     }
@@ -73,10 +71,33 @@ public static class ArrayInputs
         return (resolved, problem);
     }
 
-    /// <summary>The initial network of an <c>--init</c> file; its shapes must be the config's m×d and m.</summary>
+    /// <summary>
+    /// The initial network of an <c>--init</c> file; its shapes must be the config's m×d and m.
+    /// The file may be a run's <c>checkpoint.npz</c> (e.g. a diverged run's last good state, to go
+    /// on with a smaller η): its network is rebuilt as <c>resume</c> would rebuild it.
+    /// </summary>
     private static Core.Network.Network Init(Input input, RunConfig config)
     {
-        var (net, error) = RunInputs.Initial(input.Arrays, config.M, config.D);
+        var (net, error) = input.Arrays.ContainsKey("fingerprint") ? FromCheckpoint(input)
+            : RunInputs.Initial(input.Arrays, config.M, config.D).Match<(Core.Network.Network?, string?)>(n => (n, null), e => (null, e));
+        if (net is { } found && (found.M != config.M || found.D != config.D))
+            (net, error) = (null, $"the checkpoint's network is (m, d) = ({found.M}, {found.D}) but the config needs ({config.M}, {config.D}); set m and d to match");
         return net ?? throw new UsageError($"{input.Option} file '{input.Path}': {error}");
+    }
+
+    // A checkpoint stores the engine's buffers (on the gram engine the (d+1)-row factor K, not W):
+    // the network is rebuilt from the run it belongs to, whose manifest.json lies beside it, and
+    // the checkpoint must pass the same checks as for resume (fingerprint, shapes, θ = Wᵀa).
+    private static (Core.Network.Network? Net, string? Error) FromCheckpoint(Input input)
+    {
+        var (checkpoint, layoutError) = CheckpointArrays.Read(input.Arrays);
+        if (checkpoint is null) return (null, $"looks like a checkpoint but {layoutError}");
+        var dir = Path.GetDirectoryName(Path.GetFullPath(input.Path))!;
+        if (!File.Exists(Path.Combine(dir, Runs.ManifestReader.Name)))
+            return (null, $"a checkpoint needs the {Runs.ManifestReader.Name} of its run beside it, to rebuild the network");
+        var recorded = Runs.ManifestReader.Read(dir);
+        var (spec, engine, _) = Runs.RecordedSpec.Resolve(recorded, Path.Combine(dir, Runs.ManifestReader.Name));
+        if (Checkpoint.Check(checkpoint, spec, engine) is { } error) return (null, $"the checkpoint does not belong to the run in '{dir}': {error}");
+        return (Core.Engines.Stepper.Resume(spec, checkpoint.State).Current(), null);
     }
 }

@@ -3,6 +3,7 @@ using Lnsgd.Core.Simulation;
 using Lnsgd.Shell.Cli;
 using Tomlyn;
 using Tomlyn.Model;
+using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Config;
 
@@ -45,16 +46,14 @@ public static class ConfigLoader
     /// <summary>Reads a TOML config file: an optional <c>preset</c> and key = value lines.</summary>
     public static (string? Preset, List<(string Key, string Value)> Pairs) ReadFile(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot read config file '{path}': {e.Message}"); }
+        var text = RegularFile.ReadText(path, RegularFile.TextCap, "config file");
         return ParseToml(text, path);
     }
 
     /// <summary>Parses config text; <paramref name="origin"/> names it in errors.</summary>
     public static (string? Preset, List<(string Key, string Value)> Pairs) ParseToml(string text, string origin)
     {
+        if (TomlDuplicates.Find(text) is { } duplicate) throw new UsageError($"config file '{origin}': {duplicate}");
         TomlTable table;
         try { table = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null) ?? new TomlTable(); }
         catch (Exception e) { throw new UsageError($"malformed config file '{origin}': {FirstLine(e.Message)}"); }

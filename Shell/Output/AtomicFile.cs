@@ -21,6 +21,11 @@ public static class AtomicFile
             }
             File.Move(temporary, path, overwrite: true);
         }
+        // .NET reports EFBIG (past ulimit -f, SIGXFSZ being ignored) as an argument error; it is a write failure (exit 4).
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new IOException($"cannot write '{path}': the file exceeds the file-size limit (ulimit -f): {e.Message}", 27);
+        }
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);

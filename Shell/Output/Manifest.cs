@@ -65,7 +65,8 @@ public static class Manifest
             }
             var divergence = trajectory.Divergence;
             w.WriteString("status", state?.Status ?? (divergence is null ? "finished" : "diverged"));
-            w.WriteNumber("steps_completed", state?.StepsCompleted ?? (divergence is null ? config.Steps : divergence.Step - 1));
+            // A run that diverges at step 0 (its initial state) completed no step: 0, never -1.
+            w.WriteNumber("steps_completed", state?.StepsCompleted ?? (divergence is null ? config.Steps : Math.Max(0, divergence.Step - 1)));
             w.WriteNumber("records", trajectory.Rows.Length);
             if (divergence is null) w.WriteNull("divergence");
             else
@@ -73,7 +74,7 @@ public static class Manifest
                 w.WriteStartObject("divergence");
                 w.WriteNumber("step", divergence.Step);
                 w.WriteString("quantity", divergence.Quantity);
-                w.WriteNumber("stable_eta_estimate", divergence.StableEta);
+                FiniteOrNull(w, "stable_eta_estimate", divergence.StableEta);
                 w.WriteString("reason", divergence.Reason);
                 w.WriteEndObject();
             }
@@ -84,5 +85,11 @@ public static class Manifest
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    // JSON has no infinity or NaN: a number that overflowed (e.g. 2/λ_max of a network at 1e200) is written as null.
+    private static void FiniteOrNull(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
     }
 }

@@ -36,17 +36,19 @@ public static class RunFigures
     /// and ‖θ⋆‖.
     /// </summary>
     public static IReadOnlyList<string> Write(string dir, Trajectory trajectory, string? caption = null, int? tracedNeuron = null,
-        RunConfig? config = null, FigureOptions? options = null)
+        RunConfig? config = null, FigureOptions? options = null, Action? beforeEach = null)
     {
         LabelledSeeds[] runs = [new("run", [trajectory])];
         var o = options ?? new FigureOptions();
         var norm = o.TeacherNorm ?? config?.TeacherNorm ?? 1.0;
+        // beforeEach runs before each figure is drawn: a stop request ends the drawing there.
+        IReadOnlyList<string> Next(Func<IReadOnlyList<string>> draw) { beforeEach?.Invoke(); return draw(); }
         return
         [
-            .. Save(dir, "losses", Height, Figures.Losses(runs, caption, o.Axis, o.Theory)),
-            .. Save(dir, "phases", 2 * Height, [.. Figures.Phases(runs, config?.D, caption, o.Axis, o.Theory)]),
-            .. Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption, norm)),
-            .. Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption, norm, config?.D, config?.M)),
+            .. Next(() => Save(dir, "losses", Height, Figures.Losses(runs, caption, o.Axis, o.Theory))),
+            .. Next(() => Save(dir, "phases", 2 * Height, [.. Figures.Phases(runs, config?.D, caption, o.Axis, o.Theory)])),
+            .. Next(() => Save(dir, "neuron_path", Height, Figures.NeuronPath(trajectory.Trace, tracedNeuron, caption, norm))),
+            .. Next(() => Save(dir, "neuron_clouds", Height, Figures.NeuronClouds(trajectory.Snapshots, caption, norm, config?.D, config?.M))),
         ];
     }
 

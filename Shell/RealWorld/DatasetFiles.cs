@@ -1,5 +1,6 @@
 using Lnsgd.Core.Datasets;
 using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.RealWorld;
 
@@ -52,7 +53,7 @@ public static class DatasetFiles
         byte[] Read(string name)
         {
             var path = Locate(dir, name)!;
-            var bytes = File.ReadAllBytes(path);
+            var bytes = RegularFile.ReadBytes(path, RegularFile.DataCap, "dataset file");
             read.Add((path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
             return bytes;
         }

@@ -25,11 +25,7 @@ public static class CheckpointFile
     {
         var path = Path.Combine(dir, Name);
         if (!File.Exists(path)) return null;
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new UsageError($"cannot read checkpoint '{path}': {e.Message}"); }
-        return Parse(bytes, path, spec, engine);
+        return Parse(RegularFile.ReadBytes(path, RegularFile.DataCap, "checkpoint"), path, spec, engine);
     }
 
     /// <summary>Parses checkpoint bytes and checks them against the run; <paramref name="origin"/> names the file in errors.</summary>

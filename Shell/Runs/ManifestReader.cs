@@ -24,11 +24,7 @@ public static class ManifestReader
         var path = Path.Combine(dir, Name);
         if (Directory.Exists(dir) is false) throw new UsageError($"run folder '{dir}' does not exist");
         if (!File.Exists(path)) throw new UsageError($"'{dir}' is not a run folder: it has no {Name}");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new UsageError($"cannot read manifest '{path}': {e.Message}"); }
-        return Parse(bytes, path, dir);
+        return Parse(RegularFile.ReadBytes(path, RegularFile.ManifestCap, "manifest"), path, dir);
     }
 
     /// <summary>Parses manifest bytes; <paramref name="origin"/> names the file in errors, <paramref name="dir"/> is the folder its files must stay in.</summary>

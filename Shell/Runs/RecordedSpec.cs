@@ -16,6 +16,8 @@ public static class RecordedSpec
     /// <summary>The spec, engine and input files of <paramref name="run"/>; <paramref name="origin"/> names its manifest.</summary>
     public static (RunSpec Spec, Engine Engine, IReadOnlyList<Manifest.InputFile> Inputs) Resolve(RecordedRun run, string origin)
     {
+        // A manifest can be edited: its config must fit in memory before anything is allocated.
+        Limits.Check(ResourceEstimate.Of(run.Config), prefix: $"manifest '{origin}': ");
         if (run.Inputs.FirstOrDefault(i => i.Option == "--from") is { } from) return Branched(run, from, origin);
         var data = run.Inputs.FirstOrDefault(i => i.Option == "--data");
         var init = run.Inputs.FirstOrDefault(i => i.Option == "--init");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lnsgd.Core.Measures;
 using Lnsgd.Shell.Cli;
+using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Runs;
 
@@ -26,11 +27,7 @@ public static class RecordedTables
     /// <summary>Reads a CSV with the given columns after <c>step</c>; <paramref name="origin"/> names it in errors.</summary>
     public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyList<string> columns)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new UsageError($"cannot read '{path}': {e.Message}"); }
-        return Parse(bytes, path, columns);
+        return Parse(RegularFile.ReadBytes(path, RegularFile.DataCap, "table"), path, columns);
     }
 
     /// <summary>Parses CSV bytes (UTF-8, '\n' line ends, a final '\n').</summary>

@@ -14,6 +14,9 @@ namespace Lnsgd.Shell.Runs;
 /// after the current step with <c>checkpoint.npz</c>, the records so far and an
 /// <c>interrupted</c> manifest; the end writes the usual folder. A finished run drops its
 /// checkpoint; a diverged one keeps the last (unlisted: it is recovery state, not output).
+/// The folder is locked (<see cref="FolderLock"/>) from before it is taken over until the end, and
+/// a stop request during the final writes and figures ends them there, with the checkpoint of
+/// the last step, so that too is resumable.
 /// Exit codes: 0 finished, 3 diverged, 130/143 stopped by SIGINT/SIGTERM.
 /// </summary>
 public static class RunSession
@@ -30,7 +33,8 @@ public static class RunSession
         var config = spec.Config;
         var engine = EngineChoice.Name(plan.Engine);
         var checkpointed = options.CheckpointEvery > 0;
-        CreateFolder(dir);
+        using var folderLock = FolderLock.Acquire(dir);
+        TakeOver(dir, plan.Takeover);
         if (plan.From is null)
             foreach (var warning in StepSizeWarnings.Of(spec)) stderr.WriteLine($"lnsgd: warning: {warning}");
         using var live = LiveRun.Start(dir, plan.From?.Rows ?? []);
@@ -40,7 +44,7 @@ public static class RunSession
                 new Trajectory([], [], [], null, null), [], plan.Inputs, new ManifestState("running", 0, options)));
 
         var progress = new Progress(config.Steps, quiet, stdout, !Console.IsOutputRedirected && stdout == Console.Out);
-        Checkpoint? stopped = null;
+        Checkpoint? stopped = null, atEnd = null;
         var setupDone = false;
         IEnumerable<RunEvent> Tap(IEnumerable<RunEvent> events)
         {
@@ -54,6 +58,8 @@ public static class RunSession
                 switch (e)
                 {
                     case RunEvent.Recorded r: progress.Report(r.Row); live.Record(r.Row); break;
+                    // The state before the last step's records: kept in memory, written only if a stop comes during the final writes.
+                    case RunEvent.Checkpointed c when c.Value.State.Step == config.Steps: atEnd = c.Value; break;
                     case RunEvent.Checkpointed c:
                         // Checkpoint first: a manifest never names a checkpoint that is not on disk yet.
                         CheckpointFile.Write(dir, c.Value);
@@ -66,19 +72,21 @@ public static class RunSession
                 yield return e;
             }
         }
-        var control = new RunControl { From = plan.From, CheckpointEvery = options.CheckpointEvery, StopBefore = stop.Requested };
+        var control = new RunControl { From = plan.From, CheckpointEvery = options.CheckpointEvery, StopBefore = stop.Requested, CheckpointAtEnd = true };
         var events = Tap(Simulation.Run(spec, plan.Engine, control));
         var trajectory = plan.From is { } from ? from.Continue(events) : Trajectory.Of(events);
 
-        if (stopped is { } at)
+        int Interrupt(Checkpoint at)
         {
             progress.Abort();
             RunFolder.Write(dir, config, plan.Preset, engine, Recorded(at), plots: false,
                 extra: [(CheckpointFile.Name, s => Npz.Write(s, CheckpointArrays.Of(at)))], inputs: plan.Inputs,
                 state: new ManifestState("interrupted", at.State.Step, options));
-            stderr.WriteLine($"lnsgd: stopped by {stop.Name} before step {at.State.Step} of {config.Steps}; the checkpoint and the records so far are in {dir}; continue with: lnsgd resume {dir}");
+            var where = at.State.Step < config.Steps ? $"before step {at.State.Step} of {config.Steps}" : "while writing the final files";
+            stderr.WriteLine($"lnsgd: stopped by {stop.Name} {where}; the checkpoint and the records so far are in {dir}; continue with: lnsgd resume {dir}");
             return stop.ExitCode;
         }
+        if (stopped is { } at) return Interrupt(at);
 
         // The cosines of the neuron clouds need the ‖θ⋆‖ of the data the run used (it may come from --data);
         // the limiting flow's prediction, where the theory applies, is drawn dashed on the measured curves.
@@ -88,9 +96,14 @@ public static class RunSession
             TeacherNorm = Math.Sqrt(spec.Problem.ThetaStar.Sum(v => v * v)),
             Theory = Plots.TheoryCurves.Of(prediction?.Corrected),
         };
-        RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
-            extra: [.. options.ExportNpz ? NpzExport.Files(spec, trajectory) : [], .. Prediction.RunPrediction.Files(config, prediction)], inputs: plan.Inputs,
-            state: checkpointed ? new ManifestState(Options: options) : null, figureOptions: figures);
+        try
+        {
+            RunFolder.Write(dir, config, plan.Preset, engine, trajectory, plots: options.Plots,
+                extra: [.. options.ExportNpz ? NpzExport.Files(spec, trajectory) : [], .. Prediction.RunPrediction.Files(config, prediction)], inputs: plan.Inputs,
+                state: checkpointed ? new ManifestState(Options: options) : null, figureOptions: figures,
+                stop: atEnd is null ? null : () => stop.Requested(config.Steps));
+        }
+        catch (RunFolder.Stopped) { return Interrupt(atEnd!); }
         recorded = trajectory;
         var checkpointPath = Path.Combine(dir, CheckpointFile.Name);
         if (trajectory.Divergence is { } d)
@@ -113,10 +126,23 @@ public static class RunSession
     /// <summary>What a checkpoint recorded, as a trajectory that neither finished nor diverged.</summary>
     public static Trajectory Recorded(Checkpoint c) => new(c.Rows, c.Trace, c.Snapshots, null, null);
 
-    private static void CreateFolder(string dir)
+    // Under the folder's lock, so two processes never both pass these checks.
+    private static void TakeOver(string dir, FolderTakeover takeover)
     {
-        try { Directory.CreateDirectory(dir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot create output folder '{dir}': {e.Message}"); }
+        switch (takeover)
+        {
+            case FolderTakeover.New:
+                RunFolder.Prepare(dir, force: false, locked: true);
+                break;
+            case FolderTakeover.Overwrite:
+                // The old manifest goes first: until the new one is written the folder says no run is complete.
+                foreach (var name in new[] { ManifestReader.Name, CheckpointFile.Name })
+                    if (File.Exists(Path.Combine(dir, name))) File.Delete(Path.Combine(dir, name));
+                StaleFiles.RemoveTemporaries(dir);
+                break;
+            case FolderTakeover.Continue:
+                StaleFiles.RemoveTemporaries(dir);
+                break;
+        }
     }
 }

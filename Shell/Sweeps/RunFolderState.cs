@@ -3,6 +3,7 @@ using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Runs;
+using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Sweeps;
 
@@ -42,11 +43,13 @@ public abstract record RunFolderState
         if (!File.Exists(manifestPath))
         {
             var errorPath = Path.Combine(dir, ErrorFile);
-            return File.Exists(errorPath) ? new Failed(File.ReadAllText(errorPath).Trim()) : new Incomplete("no manifest.json");
+            if (!File.Exists(errorPath)) return new Incomplete("no manifest.json");
+            try { return new Failed(RegularFile.ReadText(errorPath, RegularFile.ManifestCap, "error file").Trim()); }
+            catch (UsageError e) { return new Incomplete(e.Message); }
         }
         // The same reader as resume and replay: one definition of a readable manifest.
         RecordedRun manifest;
-        try { manifest = ManifestReader.Parse(File.ReadAllBytes(manifestPath), manifestPath, dir); }
+        try { manifest = ManifestReader.Parse(RegularFile.ReadBytes(manifestPath, RegularFile.ManifestCap, "manifest"), manifestPath, dir); }
         catch (UsageError e) { return new Incomplete(RealFolder(manifestPath) ?? e.Message); }
         if (manifest.Status is not ("finished" or "diverged")) return new Incomplete($"status '{manifest.Status}'");
         if (expectedHash is not null && RunIdentity.Hash(manifest.Config) != expectedHash)
@@ -55,7 +58,7 @@ public abstract record RunFolderState
             return new Incomplete($"{missing} is missing");
         IReadOnlyList<MetricRow> rows;
         var metricsPath = Path.Combine(dir, "metrics.csv");
-        try { rows = RecordedTables.Metrics(File.ReadAllBytes(metricsPath), metricsPath); }
+        try { rows = RecordedTables.Metrics(RegularFile.ReadBytes(metricsPath, RegularFile.DataCap, "table"), metricsPath); }
         catch (UsageError e) { return new Incomplete(e.Message); }
         if (rows.Count != manifest.Records || Trajectory.Hash(rows) != manifest.TrajectorySha256)
             return new Incomplete("metrics.csv does not match trajectory_sha256");

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
 using Lnsgd.Core.Sweeps;
+using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Sweeps;
@@ -11,7 +12,10 @@ namespace Lnsgd.Shell.Sweeps;
 /// <summary>
 /// Runs a list of sweep runs, several at a time, each into DIR/&lt;id&gt;. A run
 /// whose folder is complete is skipped; any other folder of that id is cleared and redone; a
-/// run that throws gets its error written to error.txt and the others go on. Runs are handed
+/// run that throws gets its error written to error.txt and the others go on. Each run holds its
+/// folder's <see cref="FolderLock"/> while it clears and writes it, so two sweep processes that
+/// meet on one run never delete each other's files: the second reports it as failed (busy) and
+/// goes on. A full disk stops the sweep (every later run would fail too). Runs are handed
 /// out one at a time to a fixed set of threads, so a slow run never holds back a queue of others.
 /// </summary>
 public static class SweepExecutor
@@ -79,15 +83,21 @@ public static class SweepExecutor
         if (state is RunFolderState.Complete) return new RunResult.Skipped(run);
         var redone = state is not RunFolderState.Absent;
         var clock = Stopwatch.StartNew();
+        FolderLock held;
+        try { held = FolderLock.Acquire(folder); }
+        catch (UsageError e) { return new RunResult.Failed(run, e.Message); }
+        using var _ = held;
         try
         {
+            // Another process may have completed it between the look above and the lock.
+            if (RunFolderState.Of(folder, run.Hash) is RunFolderState.Complete) return new RunResult.Skipped(run);
             // Leftovers of an earlier attempt (partial files, an old error) must not mix with this one.
-            if (redone) Directory.Delete(folder, recursive: true);
+            if (redone) Clear(folder);
             var (trajectory, engine) = simulate(run.Config);
             RunFolder.Write(folder, run.Config, options.Preset, engine, trajectory, plots: options.Plots);
             return new RunResult.Ran(run, redone, trajectory.Divergence is null ? "finished" : "diverged", clock.Elapsed);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException && !WriteFailure.Is(e))
         {
             var message = $"{e.GetType().Name}: {e.Message}";
             try
@@ -100,6 +110,17 @@ public static class SweepExecutor
                 message += $" (and its error.txt could not be written: {writeError.Message})";
             }
             return new RunResult.Failed(run, message);
+        }
+    }
+
+    // Everything in a run folder but its lock file (which this process holds).
+    private static void Clear(string folder)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).ToList())
+        {
+            if (Path.GetFileName(entry) == FolderLock.Name) continue;
+            if (Directory.Exists(entry) && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
         }
     }
 }

@@ -6,6 +6,7 @@ using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Tomlyn;
 using Tomlyn.Model;
+using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Sweeps;
 
@@ -19,16 +20,14 @@ public static class SweepSpecReader
     /// <summary>Reads and parses the spec file at <paramref name="path"/>.</summary>
     public static SweepSpec Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot read sweep spec '{path}': {e.Message}"); }
+        var text = RegularFile.ReadText(path, RegularFile.TextCap, "sweep spec");
         return Parse(text, path);
     }
 
     /// <summary>Parses spec text; <paramref name="origin"/> names it in errors.</summary>
     public static SweepSpec Parse(string text, string origin)
     {
+        if (TomlDuplicates.Find(text) is { } duplicate) throw new UsageError($"sweep spec '{origin}': {duplicate}");
         TomlTable table;
         try { table = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null) ?? new TomlTable(); }
         catch (Exception e) { throw new UsageError($"malformed sweep spec '{origin}': {e.Message.Split('\n')[0].Trim()}"); }
