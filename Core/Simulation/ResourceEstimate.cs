@@ -23,8 +23,8 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes)
     /// <summary>The snapshot steps (distinct, so at most steps + 1).</summary>
     public static long SnapshotSteps(RunConfig c) => Math.Min(c.Snapshots, c.Steps + 1);
 
-    /// <summary>How many neurons each snapshot holds (every neuron); the one place to change if snapshots sample neurons.</summary>
-    public static long SnapshotNeurons(RunConfig c) => c.M;
+    /// <summary>How many neurons each snapshot holds: <c>snapshot_neurons</c> of the m (all of them when null).</summary>
+    public static long SnapshotNeurons(RunConfig c) => Math.Min(c.M, (long)(c.SnapshotNeurons ?? c.M));
 
     /// <summary>The estimate for <paramref name="c"/>; <paramref name="checkpointed"/> adds a checkpoint, <paramref name="plots"/> the figures.</summary>
     public static ResourceEstimate Of(RunConfig c, bool checkpointed = true, bool plots = true)
