@@ -189,8 +189,10 @@ public static class ClaimSuite
             Interval.OfFraction([.. runs.Select(a => a.OffCos)]), PhaseRules.AlignmentTarget, "≥ 0.9", Fraction, summary);
         yield return Judge.Info("phase2-attribution-periodic", "After Phase I, periodic label noise (5,000 on / 5,000 off)",
             $"mean |cos| after {steps:N0} steps (fig2 branched at step {from:N0})", Interval.OfFraction([.. runs.Select(a => a.PeriodicCos)]),
-            "between off and on", "half the noise steps: alignment grows at roughly half the rate of constant noise");
+            "between off and on", $"half the noise steps; its gain is {Ratio(runs.Average(a => a.PeriodicCos - a.StartCos), runs.Average(a => a.OnCos - a.StartCos))} of constant noise's");
     }
+
+    private static string Ratio(double part, double whole) => whole != 0 ? (part / whole).ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
     private static IEnumerable<ClaimResult> NoiseTypes(IReadOnlyList<SeedMeasurements> seeds, bool quick)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Lnsgd.Core.Claims;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulation;
@@ -35,9 +34,4 @@ public static class ScalingStudy
         var escaped = Simulation.Run(spec, engine).OfType<RunEvent.Recorded>().FirstOrDefault(r => r.Row.EscapedFrac >= 1.0);
         return new EscapePoint(sigma, eta, m, seed, escaped?.Row.Step, t1);
     }
-
-    /// <summary>The fitted exponents of σ, η and m over the points that escaped.</summary>
-    public static ImmutableArray<Exponent> Fit(IEnumerable<EscapePoint> points) =>
-        PowerLawFit.Fit(["sigma", "eta", "m"],
-            [.. points.Where(p => p.EscapeStep > 0).Select(p => (new[] { p.Sigma, p.Eta, (double)p.M }, (double)p.EscapeStep!.Value))]);
 }
