@@ -157,7 +157,8 @@ public class CliConventionTests
         {
             string Complete(params string[] words) => Bash(script, words);
             Assert.Equal("run", Complete("lnsgd", "ru"));
-            Assert.Equal("--steps", Complete("lnsgd", "run", "--ste"));
+            Assert.Equal("--step-axis --steps", Complete("lnsgd", "run", "--ste"));
+            Assert.Equal("--steps", Complete("lnsgd", "run", "--steps"));
             Assert.Equal("fig2 fig2-clean", Complete("lnsgd", "run", "fig2"));
             Assert.Equal("--shard --shards", Complete("lnsgd", "sweep", "x.toml", "--sha"));
             Assert.Equal("fish", Complete("lnsgd", "completion", "fi"));

@@ -72,7 +72,7 @@ public class RealExportTests
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "manifest.json")))!;
         var config = new RealConfig();
-        foreach (var (key, value) in manifest["config"]!.AsObject()) config = RealSchema.Apply(config, key, value!.GetValue<string>());
+        foreach (var (key, value) in manifest["config"]!.AsObject()) config = RealSchema.Apply(config, key, ValueText(value!));
         var arms = manifest["arms"]!.AsArray();
         var steps = (int)ArmRun.TotalSteps(config, n);
         var width = preset == "fig3" ? n : 16;
@@ -155,7 +155,7 @@ public class RealExportTests
         Assert.True(code == 0, stderr);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
         var config = new RealConfig();
-        foreach (var (key, value) in manifest["config"]!.AsObject()) config = RealSchema.Apply(config, key, value!.GetValue<string>());
+        foreach (var (key, value) in manifest["config"]!.AsObject()) config = RealSchema.Apply(config, key, ValueText(value!));
         var arm = RealExperimentOf(preset).Arms(config).Single(a => a.Label == armLabel);
         var folder = manifest["export"]!["arm_folders"]![armLabel]!.GetValue<string>();
 
@@ -235,4 +235,8 @@ public class RealExportTests
             Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         }
     }
+
+    // Real-data manifests store typed values: a string as it is, a number or a boolean as JSON spells it.
+    private static string ValueText(JsonNode value) =>
+        value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
 }

@@ -5,7 +5,7 @@ using Lnsgd.Core.Theory;
 namespace Lnsgd.Core.Claims;
 
 /// <summary>
-/// The paper's claims (PAPER.md §2–§4) as rows: each turns the per-seed measurements into a
+/// The paper's claims (Theorem 2, Lemmas 3–6, Figs. 2 and 4; docs/CLAIMS.md) as rows: each turns the per-seed measurements into a
 /// 95 % interval and judges it through <see cref="Judge"/>. A claim holds only when its whole
 /// interval does, so a claim that holds on average but not reliably fails; a bound that no
 /// value could violate is reported as info with the reason, next to a row where it can fail.

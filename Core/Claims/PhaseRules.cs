@@ -22,7 +22,7 @@ public sealed record PhaseOutcome(long? NormsHalved, long? Aligned, long? EveryN
 }
 
 /// <summary>
-/// The one definition of each phase (PAPER.md §2, Fig. 2), used by <c>run</c>'s summary,
+/// The one definition of each phase (the paper's two phases, Fig. 2; docs/CLAIMS.md), used by <c>run</c>'s summary,
 /// <c>reproduce</c>, <c>verify</c> and <c>real</c> alike: Phase I = the mean squared first-layer
 /// norm falls to half its start; Phase II = after Phase I, the mean alignment |cos(w_i, θ⋆)| rises
 /// from chance (below 0.5) to the target (0.9); per neuron where the paper says "every neuron".

@@ -45,6 +45,9 @@ public static class Curvature
 
     private static double GaussNewton(SyntheticProblem p, Matrix<double> c)
     {
+        // Weights so large that C overflows (e.g. init_scale_w = 1e200): no finite step is stable,
+        // and an eigendecomposition of non-finite entries has no meaning.
+        if (!c.Enumerate().All(double.IsFinite)) return double.PositiveInfinity;
         var x = Matrix<double>.Build.Dense(p.N, p.D, (i, j) => p.X[i * p.D + j]);
         var sigma = x.TransposeThisAndMultiply(x) / p.N;
         // Σ C ~ C^½ Σ C^½ (symmetric); C^½ from C's eigendecomposition, which, unlike a Cholesky

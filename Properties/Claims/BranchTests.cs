@@ -21,7 +21,7 @@ public class BranchTests
             Assert.Equal(0, Lnsgd("run", "--from", $"{parent}@200", "--set", "sigma=0", "--steps", "50", "--out", child, "--no-plots", "--quiet"));
             // The same state the pure route gives: the parent's spec run to step 200.
             var spec = RunSpec.Resolve(new RunConfig { M = 12, D = 3, N = 10, Steps = 300, RecordEvery = 100, Seed = 7 });
-            var state = Branch.StateAt(spec, EngineChoice.Resolve(spec.Config, spec.Optimiser).Engine!.Value, 200)!;
+            var state = Branch.StateAt(spec, EngineChoice.Resolve(spec.Config, spec.Optimiser).ValueOrThrow(), 200)!;
             var manifest = File.ReadAllText(Path.Combine(child, "manifest.json"));
             Assert.Contains($"\"sha256\": \"{Branch.Hash(state)}\"", manifest);
             Assert.Contains($"@200", manifest);

@@ -45,17 +45,23 @@ public sealed class LiveRun : IDisposable
     }
 
     /// <summary>Appends one record and flushes it to the file.</summary>
-    public void Record(MetricRow row)
-    {
-        _metrics.Write(Line(row));
-        _metrics.Flush();
-    }
+    public void Record(MetricRow row) => Guarded(() => { _metrics.Write(Line(row)); _metrics.Flush(); });
 
     /// <summary>Closes metrics.jsonl and writes the end time and the manifest's status into provenance.json.</summary>
     public void Dispose()
     {
-        _metrics.Dispose();
+        Guarded(_metrics.Dispose);
         WriteProvenance(DateTimeOffset.UtcNow);
+    }
+
+    // .NET reports EFBIG (past ulimit -f, SIGXFSZ ignored) as an argument error: a write failure (exit 4), as in AtomicFile.
+    private void Guarded(Action write)
+    {
+        try { write(); }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new IOException($"cannot write '{Path.Combine(_dir, MetricsFile)}': the file exceeds the file-size limit (ulimit -f): {e.Message}", 27);
+        }
     }
 
     /// <summary>One metrics.jsonl line: <c>{"step": 0, "train_loss": …, …}</c>; a non-finite value is null.</summary>
@@ -117,12 +123,12 @@ public sealed class LiveRun : IDisposable
         if (!File.Exists(path)) return [];
         try
         {
-            var root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+            var root = JsonDocument.Parse(RegularFile.ReadBytes(path, RegularFile.ManifestCap, "provenance")).RootElement;
             var earlier = root.TryGetProperty("earlier_sessions", out var e) && e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().ToList() : [];
             var latest = JsonDocument.Parse(JsonText.Object(w => { foreach (var p in root.EnumerateObject().Where(p => p.Name != "earlier_sessions")) p.WriteTo(w); })).RootElement;
             return [.. earlier, latest];
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException) { return []; }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or Cli.UsageError) { return []; }
     }
 
     private static string Stamp(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

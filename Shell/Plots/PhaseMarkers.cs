@@ -15,7 +15,7 @@ public sealed record PhaseMarker(string Label, Interval Step, int Reached, int S
 }
 
 /// <summary>
-/// The markers of PAPER.md §2's phases, read off the records by <see cref="PhaseDetector"/> and
+/// The markers of the paper's two phases (Fig. 2), read off the records by <see cref="PhaseDetector"/> and
 /// <see cref="RunSummary"/>: every neuron escaped the lazy regime (Definition 1), the mean
 /// ‖w_i‖² halved (Phase I), the mean |cos(w_i, θ⋆)| passed 0.5 and 0.9 (Phase II).
 /// </summary>

@@ -25,9 +25,8 @@ public static class RealExport
     public static Input Read(string option, string path)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        { throw new UsageError($"cannot read {option} file '{path}': {e.Message}"); }
+        // Regular files only, within the data cap: a FIFO or /dev/zero is refused, not read forever.
+        bytes = Output.RegularFile.ReadBytes(path, Output.RegularFile.DataCap, $"{option} file");
         try { return new Input(option, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), Npz.Parse(bytes)); }
         catch (NpyFormatException e) { throw new UsageError($"{option} file '{path}': {e.Message}"); }
     }

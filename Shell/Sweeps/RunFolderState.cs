@@ -70,11 +70,11 @@ public abstract record RunFolderState
     {
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+            using var doc = System.Text.Json.JsonDocument.Parse(RegularFile.ReadBytes(manifestPath, RegularFile.ManifestCap, "manifest"));
             return doc.RootElement.TryGetProperty("preset", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String
                 && Core.RealWorld.RealPresets.Find(p.GetString()!) is { } real
                 ? $"a `lnsgd real {real.Name}` folder, not a run folder" : null;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException) { return null; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UsageError) { return null; }
     }
 }
