@@ -47,8 +47,8 @@ public class NonlinearTests
         return Math.Abs(numeric - Parameters.Dot(grad, v)) <= 1e-5 * (1 + Math.Abs(numeric));
     }
 
-    // f(θ0 + tv) − f_lin(θ0 + tv) = O(t²): halving t divides the error by about four.
-    [Property(MaxTest = 60)]
+    // f(θ0 + tv) − f_lin(θ0 + tv) = O(t²): a tenfold smaller t divides the error by a hundred or more.
+    [Property(MaxTest = 200)]
     public bool The_linearised_model_equals_the_network_to_first_order(int raw, ulong seed, int dataSeed)
     {
         var spec = NonlinearGenerators.Spec(raw);
@@ -63,10 +63,15 @@ public class NonlinearTests
             var linear = lin.Moved(t, v).Evaluate(x, rows, threads: 1).Outputs;
             return Parameters.Distance(exact, linear);
         }
-        var (e1, e2) = (Error(1e-2), Error(5e-3));
-        if (e1 < 1e-11) return true; // no curvature along v (e.g. identity with v in one layer only)
+        var (e1, e2) = (Error(1e-2), Error(1e-3));
+        // No curvature along v (e.g. identity with v in one layer only): the error is rounding, which
+        // scales with the outputs, not with t².
+        var outputs = new Model.Network(net).Evaluate(x, rows, threads: 1).Outputs;
+        if (e1 < 1e-11 * (1 + Parameters.Distance(outputs, new double[outputs.Length]))) return true;
         var ratio = e1 / e2;
-        return ratio is > 3.5 and < 4.5;
+        // Shrinking t tenfold shrinks an error a t² + b t³ by 100 (a dominates) to 1000 (a ≈ 0, e.g. erf
+        // at its inflection point); a first-order error would shrink only tenfold.
+        return ratio > 30;
     }
 
     [Property(MaxTest = 60)]
