@@ -72,9 +72,17 @@ internal sealed class FlowRun
 
     private double? First(Func<Matrix<double>, bool> holds)
     {
-        var j = Enumerable.Range(0, _steps.Length).FirstOrDefault(i => holds(States[i]), -1);
-        if (j < 0) return null;
-        if (j == 0) return 0;
+        // Events are monotone along the flow (escape, shrinking, alignment), so the first record
+        // where one holds is found by bisection over the records too: O(log records) expansions.
+        if (!holds(States[^1])) return null;
+        if (holds(States[0])) return 0;
+        var (below, above) = (0, _steps.Length - 1);
+        while (above - below > 1)
+        {
+            var middle = (below + above) / 2;
+            if (holds(States[middle])) above = middle; else below = middle;
+        }
+        var j = above;
         // Bisection on the step count between records j−1 (false) and j (true), to 0.5 % or one step.
         var (lo, hi) = (_steps[j - 1], _steps[j]);
         while (hi - lo > Math.Max(1, hi / 200))

@@ -28,7 +28,10 @@ public static partial class PredictCommand
         var (config, _) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
         if (Applicability.Refusal(config) is { } why) throw new UsageError($"cannot predict: {why}");
         var clock = Stopwatch.StartNew();
-        var prediction = Predictor.Of(RunSpec.Resolve(config));
+        Core.Prediction.Prediction prediction;
+        try { prediction = Predictor.Of(RunSpec.Resolve(config)); }
+        // No stationary residual variance (η beyond the linearised step's stability edge): the theory has nothing to say.
+        catch (ArithmeticException e) { throw new UsageError($"cannot predict: {e.Message}"); }
         var elapsed = clock.Elapsed.TotalMilliseconds;
         stdout.Write(PredictionFiles.Json(config, prediction));
         if (parsed.Last("--out") is { } outDir)

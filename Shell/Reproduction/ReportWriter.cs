@@ -67,6 +67,7 @@ public static class ReportWriter
             sb.Append($"\n**Verdict.** {(all ? "Reproduced in this run." : "Not reproduced in this run (see the lines above).")}\n\n");
             foreach (var png in figures[experiment.Id]) sb.Append($"![{experiment.Id}: {Path.GetFileNameWithoutExtension(png)}]({png})\n\n");
         }
+        sb.Append(PredictionSection.Markdown(runs));
         Condition1(sb);
         return sb.ToString();
     }
