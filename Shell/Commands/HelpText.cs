@@ -201,7 +201,7 @@ public static class HelpText
         var sb = new StringBuilder();
         sb.Append("""
             usage: lnsgd run [PRESET] [--config FILE] [--set key=value]... [--seed N] [--steps N]
-                             [--record-every K] [--data FILE] [--init FILE] [--export-npz]
+                             [--record-every K] [--data FILE] [--init FILE] [--export-npz] [--predict]
                              [--checkpoint-every K] [--max-output SIZE] [--from RUNDIR[@STEP]]
                              [--seeds N|A..B] [--step-axis S] [--out DIR] [--force] [--no-plots] [--quiet] [--json]
 
@@ -228,6 +228,10 @@ public static class HelpText
                                 (the oscillation simulation still draws its own a(0)); or a
                                 run folder's checkpoint.npz (e.g. a diverged run's last good
                                 state), rebuilt through the manifest.json beside it
+              --predict         also write the limiting flow's prediction (prediction.json,
+                                prediction.csv, as lnsgd predict; docs/prediction.md) and draw
+                                it dashed on the figures; where the theory applies (constant
+                                label noise SGD or GD); takes seconds (fig2: about 10 s)
               --export-npz      also write problem.npz (X, y, X_test, y_test, theta_star, W0,
                                 a0), tape.npz (index, noise: steps x batch, the sampled rows and
                                 the label noise added to each; for gd steps x n, rows 0..n-1;

@@ -61,13 +61,17 @@ public static partial class ReproduceCommand
         });
         var seeds = presets.ToDictionary(p => p, p => (IReadOnlyList<Trajectory>)[.. seedList.Select(s => bySeed[(p, s)])]);
 
+        // The limiting flow's prediction (docs/prediction.md) of each covered run, once: for the report and,
+        // for the experiment's first run, as the dashed "prediction" on its overlay figures.
+        var predictions = PredictionSection.Predict(runs);
         var figures = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var experiment in ReproductionPlan.Synthetic)
         {
             var labelled = experiment.Runs.Select(r => new LabelledSeeds(r.Label, [.. seeds[r.Preset]])).ToList();
-            figures[experiment.Id] = ExperimentFigures.Write(outDir, experiment, labelled, runs[experiment.Runs[0].Preset].Config, axis);
+            var theory = TheoryCurves.Of(predictions.GetValueOrDefault(experiment.Runs[0].Preset)?.Value?.Corrected);
+            figures[experiment.Id] = ExperimentFigures.Write(outDir, experiment, labelled, runs[experiment.Runs[0].Preset].Config, axis, theory);
         }
-        var report = ReportWriter.Write(Manifest.ToolVersion, quick, seed, runs, figures);
+        var report = ReportWriter.Write(Manifest.ToolVersion, quick, seed, runs, figures, predictions);
         report += SeedIntervals.Section(seedList, seeds);
         AtomicFile.WriteText(Path.Combine(outDir, "gallery.md"), Gallery.Write("Figures of `lnsgd reproduce`",
             [.. ReproductionPlan.Synthetic.SelectMany(e => figures[e.Id])], "runs/fig2", "fig2 (label noise SGD), first seed", RunFigures.Stems));

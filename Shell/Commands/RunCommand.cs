@@ -18,7 +18,7 @@ namespace Lnsgd.Shell.Commands;
 public static partial class RunCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--config", "--set", "--seed", "--steps", "--record-every", "--out", "--data", "--init", "--checkpoint-every", "--from", "--seeds", "--step-axis", Limits.OutputOption];
-    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz", "--json"];
+    private static readonly HashSet<string> FlagOptions = ["--quiet", "--force", "--no-plots", "--help", "--export-npz", "--json", "--predict"];
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -59,7 +59,7 @@ public static partial class RunCommand
 
         var spec = RunSpec.Resolve(config, problem, initial);
         // The folder is taken over (--force clears it) only once the run holds its lock: see RunSession.
-        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir,
+        return new RunPlan(spec, preset, chosen, inputs, new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots"), parsed.Has("--predict")), outDir,
             Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New)
         {
             Figures = new FigureOptions(Axis: StepAxisOption(parsed.Last("--step-axis"))),
@@ -85,7 +85,7 @@ public static partial class RunCommand
         Limits.Check(ResourceEstimate.Of(config, checkpointed: true, plots: !parsed.Has("--no-plots")), Limits.Output(parsed.Last(Limits.OutputOption)));
         var outDir = parsed.Last("--out") ?? Path.Combine("runs", $"branch-seed{config.Seed}");
         RunFolder.Prepare(outDir, parsed.Has("--force"));
-        return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots")), outDir,
+        return new RunPlan(spec, null, chosen, [input], new RunOptions(checkpointEvery, export, !parsed.Has("--no-plots"), parsed.Has("--predict")), outDir,
             Takeover: parsed.Has("--force") ? FolderTakeover.Overwrite : FolderTakeover.New)
         {
             Figures = new FigureOptions(Axis: StepAxisOption(parsed.Last("--step-axis"))),

@@ -61,6 +61,7 @@ public static class Manifest
                 w.WriteNumber("checkpoint_every", options.CheckpointEvery);
                 w.WriteBoolean("export_npz", options.ExportNpz);
                 w.WriteBoolean("plots", options.Plots);
+                if (options.Predict) w.WriteBoolean("predict", true);   // absent: false (manifests before --predict)
                 w.WriteEndObject();
             }
             var divergence = trajectory.Divergence;

@@ -11,6 +11,7 @@ public sealed record ManifestState(string? Status = null, long? StepsCompleted =
 
 /// <summary>
 /// The options of <c>lnsgd run</c> that shape a run folder but are not config keys: the
-/// checkpoint period, <c>--export-npz</c>, and whether figures are drawn (<c>--no-plots</c>).
+/// checkpoint period, <c>--export-npz</c>, whether figures are drawn (<c>--no-plots</c>), and
+/// whether the limiting flow's prediction is written beside the run (<c>--predict</c>).
 /// </summary>
-public sealed record RunOptions(long CheckpointEvery, bool ExportNpz, bool Plots);
+public sealed record RunOptions(long CheckpointEvery, bool ExportNpz, bool Plots, bool Predict = false);

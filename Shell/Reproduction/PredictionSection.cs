@@ -11,10 +11,21 @@ namespace Lnsgd.Shell.Reproduction;
 /// </summary>
 public static class PredictionSection
 {
+    /// <summary>The prediction for one run, or why there is none.</summary>
+    public sealed record Outcome(Core.Prediction.Prediction? Value, string? Error);
+
+    /// <summary>The prediction of every run the flow covers (SAM, the oscillation chain and schedules are not), by preset.</summary>
+    public static IReadOnlyDictionary<string, Outcome> Predict(IReadOnlyDictionary<string, ReproducedRun> runs) =>
+        runs.Values.Where(r => Applicability.Refusal(r.Config) is null).ToDictionary(r => r.Preset, r =>
+        {
+            try { return new Outcome(Predictor.Of(RunSpec.Resolve(r.Config)), null); }
+            catch (ArithmeticException e) { return new Outcome(null, e.Message); }
+        });
+
     /// <summary>The section's markdown, or "" when no run is covered.</summary>
-    public static string Markdown(IReadOnlyDictionary<string, ReproducedRun> runs)
+    public static string Markdown(IReadOnlyDictionary<string, ReproducedRun> runs, IReadOnlyDictionary<string, Outcome> predictions)
     {
-        var covered = runs.Values.Where(r => Applicability.Refusal(r.Config) is null).OrderBy(r => r.Preset, StringComparer.Ordinal).ToList();
+        var covered = runs.Values.Where(r => predictions.ContainsKey(r.Preset)).OrderBy(r => r.Preset, StringComparer.Ordinal).ToList();
         if (covered.Count == 0) return "";
         var sb = new StringBuilder("\n## Measured and predicted\n\n");
         sb.Append("The corrected limiting flow (`lnsgd predict`, docs/prediction.md) for each run it covers ")
@@ -22,9 +33,7 @@ public static class PredictionSection
         sb.Append("| preset | mean ‖w‖² end | norm halved at | cos ≥ 0.5 at | cos ≥ 0.9 at | final test loss (stationary) |\n|---|---|---|---|---|---|\n");
         foreach (var run in covered)
         {
-            Core.Prediction.Prediction p;
-            try { p = Predictor.Of(RunSpec.Resolve(run.Config)); }
-            catch (ArithmeticException e) { sb.Append($"| `{run.Preset}` | no prediction: {e.Message} ||||||\n"); continue; }
+            if (predictions[run.Preset] is not { Value: { } p } outcome) { sb.Append($"| `{run.Preset}` | no prediction: {predictions[run.Preset].Error} ||||||\n"); continue; }
             var s = RunSummary.Of(run.Trajectory);
             sb.Append($"| `{run.Preset}` | {Format.Num(s.FinalMeanWSq)} / {Format.Num(p.Corrected.MeanWSq[^1])} | {Format.Step(s.NormHalvedStep)} / {Step(p.Steps.Phase1Half)} | ")
               .Append($"{Format.Step(s.Cos05Step)} / {Step(p.Steps.Cos05)} | {Format.Step(s.Cos09Step)} / {Step(p.Steps.Cos09)} | ")

@@ -22,7 +22,7 @@ public static class ReportWriter
 
     /// <summary>The report text.</summary>
     public static string Write(string version, bool quick, ulong seed, IReadOnlyDictionary<string, ReproducedRun> runs,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> figures)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> figures, IReadOnlyDictionary<string, PredictionSection.Outcome>? predictions = null)
     {
         var sb = new StringBuilder();
         sb.Append("# Reproduction of the paper's synthetic experiments\n\n");
@@ -67,7 +67,7 @@ public static class ReportWriter
             sb.Append($"\n**Verdict.** {(all ? "Reproduced in this run." : "Not reproduced in this run (see the lines above).")}\n\n");
             foreach (var png in figures[experiment.Id]) sb.Append($"![{experiment.Id}: {Path.GetFileNameWithoutExtension(png)}]({png})\n\n");
         }
-        sb.Append(PredictionSection.Markdown(runs));
+        sb.Append(PredictionSection.Markdown(runs, predictions ?? PredictionSection.Predict(runs)));
         Condition1(sb);
         return sb.ToString();
     }

@@ -101,7 +101,8 @@ public static class ManifestReader
     private static RunOptions Options(JsonElement element, string origin)
     {
         var fields = Fields(element, origin, "'run_options'");
-        return new RunOptions(Integer(fields, "checkpoint_every", origin, 0, long.MaxValue), Boolean(fields, "export_npz", origin), Boolean(fields, "plots", origin));
+        return new RunOptions(Integer(fields, "checkpoint_every", origin, 0, long.MaxValue), Boolean(fields, "export_npz", origin), Boolean(fields, "plots", origin),
+            fields.ContainsKey("predict") && Boolean(fields, "predict", origin));
     }
 
     private static RecordedDivergence? Divergence(JsonElement element, string origin, long steps)

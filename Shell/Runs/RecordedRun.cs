@@ -23,7 +23,7 @@ public sealed record RecordedRun(
     /// The folder options to re-create the same files: the recorded <c>run_options</c>, else what
     /// the file list shows (figures drawn, arrays exported), with no periodic checkpoints.
     /// </summary>
-    public RunOptions EffectiveOptions => Options ?? new RunOptions(0, Files.Contains("problem.npz"), Files.Contains("losses.png"));
+    public RunOptions EffectiveOptions => Options ?? new RunOptions(0, Files.Contains("problem.npz"), Files.Contains("losses.png"), Files.Contains("prediction.json"));
 }
 
 /// <summary>The <c>divergence</c> object of a manifest.</summary>

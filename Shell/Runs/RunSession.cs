@@ -90,7 +90,7 @@ public static class RunSession
 
         // The cosines of the neuron clouds need the ‖θ⋆‖ of the data the run used (it may come from --data);
         // the limiting flow's prediction, where the theory applies, is drawn dashed on the measured curves.
-        var prediction = trajectory.Divergence is null ? Prediction.RunPrediction.Of(spec) : null;
+        var prediction = options.Predict && trajectory.Divergence is null ? Prediction.RunPrediction.Of(spec) : null;
         var figures = (plan.Figures ?? new Plots.FigureOptions()) with
         {
             TeacherNorm = Math.Sqrt(spec.Problem.ThetaStar.Sum(v => v * v)),
