@@ -35,6 +35,33 @@ public class PredictCliTests
         }
     }
 
+    // run --predict: the prediction files sit beside the run and in the manifest's list, the trajectory
+    // (and its hash) is that of the same run without them, and resume/replay keep the option.
+    [Fact]
+    public void Run_with_predict_writes_the_prediction_beside_an_unchanged_trajectory()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "lnsgd-run-predict-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] config = ["run", "--set", "m=30", "--set", "d=4", "--set", "n=20", "--steps", "4000", "--record-every", "1000", "--no-plots", "--quiet"];
+            var (with, without) = (Path.Combine(root, "with"), Path.Combine(root, "without"));
+            Assert.Equal(0, Program.Dispatch([.. config, "--predict", "--out", with], TextWriter.Null, TextWriter.Null));
+            Assert.Equal(0, Program.Dispatch([.. config, "--out", without], TextWriter.Null, TextWriter.Null));
+            Assert.True(File.Exists(Path.Combine(with, "prediction.json")) && File.Exists(Path.Combine(with, "prediction.csv")));
+            Assert.False(File.Exists(Path.Combine(without, "prediction.json")));
+            var (a, b) = (JsonDocument.Parse(File.ReadAllText(Path.Combine(with, "manifest.json"))).RootElement,
+                JsonDocument.Parse(File.ReadAllText(Path.Combine(without, "manifest.json"))).RootElement);
+            Assert.Contains("prediction.json", a.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+            Assert.Equal(b.GetProperty("trajectory_sha256").GetString(), a.GetProperty("trajectory_sha256").GetString());
+            Assert.Equal(File.ReadAllText(Path.Combine(without, "metrics.csv")), File.ReadAllText(Path.Combine(with, "metrics.csv")));
+            Assert.Equal(0, Program.Dispatch(["replay", with, "--check", "--quiet"], TextWriter.Null, TextWriter.Null));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
     [Theory]
     [InlineData("fig4-sam")]
     [InlineData("oscillation")]
