@@ -40,14 +40,9 @@ public sealed record RunSummary(
     {
         double on = 0, off = 0;
         int onCount = 0, offCount = 0;
-        for (var k = 1; k < rows.Count; k++)
+        foreach (var (a, b, isOn) in Claims.NoiseWindows.UniformIntervals(rows, noiseOn))
         {
-            var (a, b) = (rows[k - 1], rows[k]);
-            var startOn = noiseOn(a.Step);
-            var uniform = true;
-            for (var t = a.Step; t < b.Step && uniform; t++) uniform = noiseOn(t) == startOn;
-            if (!uniform) continue;
-            if (startOn) { on += b.MeanWSq - a.MeanWSq; onCount++; }
+            if (isOn) { on += b.MeanWSq - a.MeanWSq; onCount++; }
             else { off += b.MeanWSq - a.MeanWSq; offCount++; }
         }
         return (on, off, onCount, offCount);
