@@ -2,7 +2,7 @@
 # fonts the figures need. Nodes then need a container runtime, not a .NET SDK.
 #
 #   docker build -t lnsgd:0.1.0 --build-arg COMMIT=$(git rev-parse HEAD) .
-#   docker run --rm -v "$PWD:/work" lnsgd:0.1.0 run fig2 --steps 1e5
+#   docker run --rm -v "$PWD:/data" lnsgd:0.1.0 run fig2 --steps 1e5
 #
 # COMMIT goes into `lnsgd --version` and every run's provenance.json (the build copies the
 # sources without .git, so the SDK cannot read it itself); without it the commit is "unknown".
@@ -31,6 +31,6 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app /opt/lnsgd
 RUN ln -s /opt/lnsgd/lnsgd /usr/local/bin/lnsgd && lnsgd --version
-WORKDIR /work
+WORKDIR /data
 ENTRYPOINT ["lnsgd"]
 CMD ["help"]
