@@ -17,19 +17,11 @@ public static class LogScale
     /// </summary>
     public static void Apply(Plot plot, IReadOnlyCollection<double> log10Values)
     {
-        plot.Axes.Left.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            TickDensity = 0.6,
-            LabelFormatter = PowerOfTen,
-            MinorTickGenerator = new LogMinorTickGenerator(),
-        };
+        plot.Axes.Left.TickGenerator = DecadeTicks();
         if (log10Values.Count == 0) return;
         plot.Axes.AutoScale();
-        var low = Math.Floor(log10Values.Min());
-        var high = Math.Max(Math.Ceiling(log10Values.Max()), low + 1);
-        var pad = 0.02 * (high - low);
-        plot.Axes.SetLimitsY(low - pad, high + pad);
+        var (low, high) = DecadeLimits(log10Values);
+        plot.Axes.SetLimitsY(low, high);
     }
 
     /// <summary>
@@ -38,18 +30,28 @@ public static class LogScale
     /// </summary>
     public static void ApplyX(Plot plot, IReadOnlyCollection<double> log10Values)
     {
-        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            TickDensity = 0.6,
-            LabelFormatter = PowerOfTen,
-            MinorTickGenerator = new LogMinorTickGenerator(),
-        };
+        plot.Axes.Bottom.TickGenerator = DecadeTicks();
         if (log10Values.Count == 0) return;
+        var (low, high) = DecadeLimits(log10Values);
+        plot.Axes.SetLimitsX(low, high);
+    }
+
+    // Ticks at whole decades, labelled 10ⁿ, with log-spaced minor ticks between them.
+    private static NumericAutomatic DecadeTicks() => new()
+    {
+        IntegerTicksOnly = true,
+        TickDensity = 0.6,
+        LabelFormatter = PowerOfTen,
+        MinorTickGenerator = new LogMinorTickGenerator(),
+    };
+
+    // Whole decades around the values (at least one), padded by 2 % of the span.
+    private static (double Low, double High) DecadeLimits(IReadOnlyCollection<double> log10Values)
+    {
         var low = Math.Floor(log10Values.Min());
         var high = Math.Max(Math.Ceiling(log10Values.Max()), low + 1);
         var pad = 0.02 * (high - low);
-        plot.Axes.SetLimitsX(low - pad, high + pad);
+        return (low - pad, high + pad);
     }
 
     /// <summary>The label of the tick at log10 value <paramref name="exponent"/>: "10" and a superscript exponent.</summary>
