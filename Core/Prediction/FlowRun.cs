@@ -8,7 +8,7 @@ namespace Lnsgd.Core.Prediction;
 /// <summary>
 /// One flow integrated from Φ(Z₀) through a run's record steps (step k ↔ τ = η²σ_b²k): its states
 /// at the records, its curve, and the first step at which a monotone event happens (located
-/// between records by bisection on the step count).
+/// between records by bisection on the step count, on the solver's continuous extension).
 /// </summary>
 internal sealed class FlowRun
 {
@@ -17,7 +17,7 @@ internal sealed class FlowRun
     private readonly StepNoise _noise;
     private readonly FlowKind _kind;
     private readonly NeuronExpansion _expansion;
-    private readonly RegulariserFlow _flow;
+    private readonly FlowTrajectory _trajectory;
     private readonly double _clock;
     private readonly ImmutableArray<long> _steps;
 
@@ -25,8 +25,8 @@ internal sealed class FlowRun
         Matrix<double> start, double clock, ImmutableArray<long> steps)
     {
         (_spec, _geometry, _noise, _kind, _expansion, _clock, _steps) = (spec, geometry, noise, kind, expansion, clock, steps);
-        _flow = new RegulariserFlow(geometry, noise, kind);
-        States = [.. _flow.Path(start, 0, steps.Select(k => clock * k))];
+        _trajectory = new RegulariserFlow(geometry, noise, kind).Trajectory(start, clock * steps[^1]);
+        States = [.. steps.Select(k => _trajectory.State(clock * k))];
     }
 
     /// <summary>The rows at each record step.</summary>
@@ -40,11 +40,10 @@ internal sealed class FlowRun
             (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
         var m = _expansion.M;
         var every = (int)Math.Max(1, (long)n * m / Predictor.NeuronBudget + 1);
-        Matrix<double>? covariance = null;
         for (var i = 0; i < n; i++)
         {
             var g = VirtualState.Gram(States[i]);
-            if (_kind is FlowKind.Corrected) covariance = StationaryResidual.Solve(g, _geometry, _noise, covariance);
+            var covariance = _trajectory.Covariance(_clock * _steps[i]);
             // The corrected curve reports the expected Gram matrix Ĝ = G + ΔG: what a run measures on average.
             var measured = covariance is null ? g : g + FluctuationGram.Of(g, covariance);
             meanWSq[i] = VirtualState.WFrobSq(measured) / m;
@@ -88,7 +87,7 @@ internal sealed class FlowRun
         while (hi - lo > Math.Max(1, hi / 200))
         {
             var mid = lo + (hi - lo) / 2;
-            var state = _flow.Path(States[j - 1], 0, [_clock * (mid - _steps[j - 1])]).Single();
+            var state = _trajectory.State(_clock * mid);
             if (holds(state)) hi = mid; else lo = mid;
         }
         return hi;

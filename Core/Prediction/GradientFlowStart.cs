@@ -16,11 +16,33 @@ public static class GradientFlowStart
     {
         Matrix<double> Field(Matrix<double> y)
         {
-            var g = VirtualState.Gram(y);
-            var grad = geometry.Sigma * (VirtualState.Theta(g) - geometry.ThetaStar);
-            return -(y * VirtualState.Normal(grad));
+            // −Z S(g), g = Σ̂(θ − θ⋆): column j moves by −g_j a, a by −Σ_j g_j w_j.
+            int r = y.RowCount, d = geometry.D;
+            var yc = y.AsColumnMajorArray() ?? y.ToColumnMajorArray();
+            var a = new ReadOnlySpan<double>(yc, d * r, r);
+            var miss = new double[d];
+            for (var j = 0; j < d; j++)
+            {
+                var cj = new ReadOnlySpan<double>(yc, j * r, r);
+                var dot = 0.0;
+                for (var i = 0; i < r; i++) dot += cj[i] * a[i];
+                miss[j] = dot - geometry.ThetaStar[j];
+            }
+            var grad = geometry.Sigma * Vector<double>.Build.Dense(miss);
+            var result = new double[r * (d + 1)];
+            for (var j = 0; j < d; j++)
+            {
+                var gj = grad[j];
+                var cj = new ReadOnlySpan<double>(yc, j * r, r);
+                for (var i = 0; i < r; i++)
+                {
+                    result[j * r + i] = -gj * a[i];
+                    result[d * r + i] -= gj * cj[i];
+                }
+            }
+            return Matrix<double>.Build.Dense(r, d + 1, result);
         }
-        var tol = new OdeTolerance(1e-10, 1e-14);
+        var tol = new OdeTolerance(1e-9, 1e-13);
         var target = 1e-7 * (1 + geometry.ThetaStar.L2Norm());
         var h = 0.0;
         for (var chunk = 0; chunk < 50; chunk++)

@@ -14,7 +14,7 @@ namespace Lnsgd.Core.Prediction;
 public static class Predictor
 {
     /// <summary>Expanded per-neuron evaluations allowed per curve: above it mean_cos/min_cos are thinned to every k-th record (NaN between).</summary>
-    public const long NeuronBudget = 20_000_000;
+    public const long NeuronBudget = 200_000;
 
     /// <summary>The step noise of a config (label noise SGD with batch b, or label noise GD).</summary>
     public static StepNoise NoiseOf(RunConfig c) =>

@@ -43,16 +43,33 @@ public sealed record ProblemGeometry(
     /// </summary>
     public Matrix<double> FourthMoment(Matrix<double> c)
     {
-        var xc = X * c;
-        var n = X.RowCount;
-        var weighted = X.Clone();
+        // Row-major copy of X read once: the stationary-covariance iteration calls this per sweep.
+        var x = _rows ??= X.ToRowMajorArray();
+        var cc = c.ToRowMajorArray();
+        var (n, d) = (X.RowCount, D);
+        var f = new double[d * d];
+        var xc = new double[d];
         for (var k = 0; k < n; k++)
         {
+            var xk = new ReadOnlySpan<double>(x, k * d, d);
             var q = 0.0;
-            for (var j = 0; j < D; j++) q += xc[k, j] * X[k, j];
-            for (var j = 0; j < D; j++) weighted[k, j] *= q / n;
+            for (var i = 0; i < d; i++)
+            {
+                var v = 0.0;
+                for (var j = 0; j < d; j++) v += cc[i * d + j] * xk[j];
+                q += v * xk[i];
+            }
+            q /= n;
+            for (var i = 0; i < d; i++)
+            {
+                var w = q * xk[i];
+                for (var j = 0; j <= i; j++) f[i * d + j] += w * xk[j];
+            }
         }
-        var f = X.TransposeThisAndMultiply(weighted);
-        return (f + f.Transpose()) / 2;
+        for (var i = 0; i < d; i++)
+            for (var j = 0; j < i; j++) f[j * d + i] = f[i * d + j];
+        return Matrix<double>.Build.Dense(d, d, f);
     }
+
+    private double[]? _rows;
 }

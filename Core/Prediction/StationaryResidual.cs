@@ -12,8 +12,11 @@ namespace Lnsgd.Core.Prediction;
 /// </summary>
 public static class StationaryResidual
 {
-    /// <summary>C at the point with Gram matrix g, or null when it does not exist. <paramref name="start"/> warm-starts the iteration.</summary>
-    public static Matrix<double>? Solve(Matrix<double> g, ProblemGeometry geometry, StepNoise noise, Matrix<double>? start = null)
+    /// <summary>
+    /// C at the point with Gram matrix g, or null when it does not exist. <paramref name="start"/>
+    /// warm-starts the iteration; it stops when a sweep changes C by at most <paramref name="tolerance"/> relative.
+    /// </summary>
+    public static Matrix<double>? Solve(Matrix<double> g, ProblemGeometry geometry, StepNoise noise, Matrix<double>? start = null, double tolerance = 1e-12)
     {
         var kernel = VirtualState.ThetaKernel(g);
         var solver = LyapunovSolver.Of(kernel, geometry.Sigma);
@@ -26,7 +29,7 @@ public static class StationaryResidual
             var size = next.FrobeniusNorm();
             if (!double.IsFinite(size)) return null;
             c = next;
-            if (change <= 1e-12 * size || size == 0) return c;
+            if (change <= tolerance * size || size == 0) return c;
             // Rounding floor: the change stopped shrinking while already tiny.
             if (change >= previous && change <= 1e-9 * size) return c;
             // Growing changes mean the fixed point repels: no stationary variance.
