@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -31,6 +32,7 @@ public sealed class DenseSolution
     public Matrix<double> Final => _end;
 
     /// <summary>The interpolated state at a time of the span (not projected).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix<double> At(double t)
     {
         if (t < Start || t > End * (1 + 1e-12) + 1e-300) throw new ArgumentOutOfRangeException(nameof(t), $"t = {t} is outside [{Start}, {End}]");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -56,6 +57,7 @@ public static class DormandPrince
     /// extension. <paramref name="accepted"/>, when given, sees each accepted (t, y) in order (after
     /// the projection), before the next step starts, the last one included: a field may refresh slow coefficients there.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (DenseSolution Solution, double NextStep) Integrate(
         Func<double, Matrix<double>, Matrix<double>> f, Matrix<double> y, double t0, double t1, double step,
         OdeTolerance tolerance, Func<Matrix<double>, Matrix<double>>? project = null, Action<double, Matrix<double>>? accepted = null)

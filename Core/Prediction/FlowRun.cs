@@ -82,14 +82,6 @@ internal sealed class FlowRun
             if (holds(States[middle])) above = middle; else below = middle;
         }
         var j = above;
-        // Bisection on the step count between records j−1 (false) and j (true), to 0.5 % or one step.
-        var (lo, hi) = (_steps[j - 1], _steps[j]);
-        while (hi - lo > Math.Max(1, hi / 200))
-        {
-            var mid = lo + (hi - lo) / 2;
-            var state = _trajectory.State(_clock * mid);
-            if (holds(state)) hi = mid; else lo = mid;
-        }
-        return hi;
+        return FirstCrossing.Between(_steps[j - 1], _steps[j], step => holds(_trajectory.State(_clock * step)));
     }
 }

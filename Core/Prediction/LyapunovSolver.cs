@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -28,6 +29,7 @@ public sealed class LyapunovSolver
     }
 
     /// <summary>The C with KΣC + CΣK = p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix<double> Solve(Matrix<double> p)
     {
         var pt = _inverse * p * _inverse.Transpose();

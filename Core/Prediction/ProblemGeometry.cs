@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Lnsgd.Core.Problems;
 
@@ -41,6 +42,7 @@ public sealed record ProblemGeometry(
     /// F(C) = (1/n) Σ_k (x_kᵀ C x_k) x_k x_kᵀ: the fourth-moment term of one sample's gradient
     /// second moment when θ − θ⋆ has covariance C (docs/prediction.md §4).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix<double> FourthMoment(Matrix<double> c)
     {
         // Row-major copy of X read once: the stationary-covariance iteration calls this per sweep.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -10,6 +11,7 @@ namespace Lnsgd.Core.Prediction;
 internal static class ProjectedField
 {
     /// <summary>The field at Z for a symmetric Σ (Σ̂ for the limit, Σ̃/σ_b² for the corrected flow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> Of(Matrix<double> z, Matrix<double> sigma, ProblemGeometry geometry)
     {
         // X rank-deficient: Γ's constraint lives in the row space; the general projection handles it.
@@ -67,6 +69,7 @@ internal static class ProjectedField
         return Matrix<double>.Build.Dense(r, d + 1, result);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var sum = 0.0;
@@ -75,6 +78,7 @@ internal static class ProjectedField
     }
 
     // In-place Cholesky solve of the symmetric positive definite d×d system K x = b (b overwritten).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CholeskySolve(double[] k, double[] b, int d)
     {
         for (var j = 0; j < d; j++)

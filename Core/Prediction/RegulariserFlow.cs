@@ -38,9 +38,8 @@ public sealed class RegulariserFlow
     /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)).</summary>
     public Matrix<double> Field(Matrix<double> z)
     {
-        var g = VirtualState.Gram(z);
-        var b = ImplicitRegulariser.GradientFactor(EffectiveSigma(g));
-        return -0.25 * (z * TangentProjection.Project(g, b, _geometry.RowSpace));
+        var sigma = _kind is FlowKind.Limit ? _geometry.Sigma : EffectiveSigma(VirtualState.Gram(z));
+        return ProjectedField.Of(z, sigma, _geometry);
     }
 
     /// <summary>

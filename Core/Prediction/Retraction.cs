@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -10,6 +11,7 @@ namespace Lnsgd.Core.Prediction;
 public static class Retraction
 {
     /// <summary>The retracted rows of Z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> OntoManifold(Matrix<double> z, ProblemGeometry geometry, int iterations = 3)
     {
         if (!geometry.FullRank) return General(z, geometry, iterations);
@@ -67,6 +69,7 @@ public static class Retraction
         return z;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var sum = 0.0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lnsgd.Core.Prediction;
@@ -16,6 +17,7 @@ public static class StationaryResidual
     /// C at the point with Gram matrix g, or null when it does not exist. <paramref name="start"/>
     /// warm-starts the iteration; it stops when a sweep changes C by at most <paramref name="tolerance"/> relative.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double>? Solve(Matrix<double> g, ProblemGeometry geometry, StepNoise noise, Matrix<double>? start = null, double tolerance = 1e-12)
     {
         var kernel = VirtualState.ThetaKernel(g);

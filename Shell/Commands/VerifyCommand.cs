@@ -42,7 +42,7 @@ public static partial class VerifyCommand
         Parallel.ForEach(lawGrid, options, p => law.Add(SeedMeasurer.Lemma3Law(p.d, p.m)));
 
         IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
-            [.. law.OrderBy(p => (p.D, p.M))], quick), .. PredictionClaims.Evaluate(seeds, options)];
+            [.. law.OrderBy(p => (p.D, p.M))], quick), .. PredictionClaims.Evaluate(seeds, options, [.. escapes])];
         Directory.CreateDirectory(outDir);
         var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));

@@ -18,8 +18,8 @@ public static class PredictionClaims
     private static readonly double[] Etas = [1e-3, 5e-4, 2.5e-4];
     private const double OrderTau = 1.5;
 
-    /// <summary>The rows over seeds 0…seeds−1.</summary>
-    public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options)
+    /// <summary>The rows over seeds 0…seeds−1, and the escape law over the scaling study's measured grid.</summary>
+    public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options, IReadOnlyList<EscapePoint> escapes)
     {
         var fig2 = Presets.Find("fig2")!.Config;
         var per = new ConcurrentBag<(ulong Seed, MetricRow[] Rows, Core.Prediction.Prediction Prediction)>();
@@ -61,6 +61,39 @@ public static class PredictionClaims
             $"fitted order of |seed-mean / limit − 1| at τ = {OrderTau} over η = 1e-3, 5e-4, 2.5e-4", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
             slope >= 0.7 && slope <= 1.3 && deviations[0] > deviations[1] && deviations[1] > deviations[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
             $"can fail; deviations {string.Join(", ", deviations.Select(d => d.ToString("G3")))}");
+
+        foreach (var row in EscapeRows(escapes, options)) yield return row;
+    }
+
+    // The escape law at every measured grid point, the same seed and start: measured / predicted.
+    private static IEnumerable<ClaimResult> EscapeRows(IReadOnlyList<EscapePoint> escapes, ParallelOptions options)
+    {
+        var pairs = new ConcurrentBag<(EscapePoint Point, EscapeSteps Predicted)>();
+        Parallel.ForEach(escapes, options, e => pairs.Add((e, EscapeLaw.Of(RunSpec.Resolve(ScalingStudy.ConfigOf(e.Sigma, e.Eta, e.M, e.Seed))))));
+        var ordered = pairs.OrderBy(p => (p.Point.Sigma, p.Point.Eta, p.Point.M, p.Point.Seed)).ToList();
+        foreach (var (id, claim, measured, predicted) in new (string, string, Func<EscapePoint, long?>, Func<EscapeSteps, double?>)[]
+        {
+            ("predict-escape", "The flow's escape law predicts when every neuron has left Definition 1's ball", e => e.EscapeStep, p => p.All),
+            ("predict-escape-first", "The flow's escape law predicts when the first neuron leaves Definition 1's ball", e => e.FirstEscapeStep, p => p.First),
+        })
+        {
+            var ratios = ordered.Where(p => measured(p.Point) is not null && predicted(p.Predicted) is > 0)
+                .Select(p => (p.Point, Ratio: measured(p.Point)!.Value / predicted(p.Predicted)!.Value)).ToList();
+            var missing = ordered.Count - ratios.Count;
+            if (ratios.Count == 0)
+            {
+                yield return new(id, claim, "measured / predicted escape step", Interval.Of([double.NaN]), "within [0.8, 1.25] at every grid point",
+                    ClaimVerdict.Info, "cannot fail here: no grid point escaped within T1 in both the run and the flow");
+                continue;
+            }
+            var worst = ratios.MaxBy(r => Math.Abs(Math.Log(r.Ratio)));
+            var range = new Interval(ratios.Average(r => r.Ratio), ratios.Min(r => r.Ratio), ratios.Max(r => r.Ratio), ratios.Count);
+            var holds = missing == 0 && range.Low >= 0.8 && range.High <= 1.25;
+            yield return new(id, claim, $"measured / predicted escape step, range over {ratios.Count} (σ, η, m, seed) points (records T1/20,000 apart)",
+                range, "within [0.8, 1.25] at every grid point", holds ? ClaimVerdict.Holds : ClaimVerdict.Fails,
+                $"can fail; worst at σ = {worst.Point.Sigma:G3}, η = {worst.Point.Eta:G3}, m = {worst.Point.M}, seed {worst.Point.Seed}: {worst.Ratio:F2}"
+                + (missing > 0 ? $"; {missing} points without an escape in the run or the flow" : ""));
+        }
     }
 
     // |seed-mean / limit − 1| of mean ‖w_i‖² at τ = OrderTau, the limit from seed 0's start.
