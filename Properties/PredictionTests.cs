@@ -182,6 +182,16 @@ public class PredictionTests
     }
 
     [Fact]
+    public void Without_label_noise_nothing_moves_along_gamma()
+    {
+        var prediction = Predictor.Of(RunSpec.Resolve(new RunConfig { Sigma = 0, M = 50, Steps = 10_000, RecordEvery = 1_000 }));
+        var curve = prediction.Corrected.MeanWSq;
+        Assert.All(curve, v => Assert.Equal(curve[0], v, 12));
+        Assert.Null(prediction.Steps.Phase1Half);
+        Assert.Equal(0, prediction.Stationary.ThetaErrSq);
+    }
+
+    [Fact]
     public void Predict_refuses_what_the_theory_does_not_cover()
     {
         Assert.NotNull(Applicability.Refusal(new RunConfig { Optimizer = "sam" }));

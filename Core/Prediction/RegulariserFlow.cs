@@ -72,6 +72,13 @@ public sealed class RegulariserFlow
             var (limit, _) = DormandPrince.Integrate((_, z) => FieldWith(_geometry.Sigma, z), start, 0, span, 0, tol, Project);
             return new FlowTrajectory(limit, _geometry, []);
         }
+        if (span <= 0)
+        {
+            // No label noise (σ = 0) or no steps: nothing moves along Γ, and C is the one at the start.
+            var still = StationaryResidual.Solve(VirtualState.Gram(start), _geometry, _noise, null, Track)
+                ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+            return new FlowTrajectory(DormandPrince.Integrate((_, z) => z, start, 0, 0, 0, tol).Solution, _geometry, [(0.0, still)]);
+        }
         var track = new List<(double Tau, Matrix<double> C, Matrix<double> Sigma)>();
         Matrix<double> Extrapolate(double tau, Func<(double Tau, Matrix<double> C, Matrix<double> Sigma), Matrix<double>> part)
         {
