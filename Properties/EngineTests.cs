@@ -12,7 +12,7 @@ public class EngineTests
     /// <summary>The pure fold with the recorder's rules; null when it stops on a non-finite value.</summary>
     private static Lnsgd.Core.Network.Network? FoldPure(RunSpec spec, List<MetricRow> rows)
     {
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         while (true)
         {
             if (spec.IsRecordStep(state.Step))

@@ -46,7 +46,7 @@ public class IdentityTests
     {
         var config = Generators.Config(raw, seed);
         var spec = RunSpec.Resolve(config);
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (var t = 0; t < config.Steps; t++)
         {
             var g = Gradient.At(spec.Optimiser, spec.Problem, state.Net.Theta(), config.Seed, state.Step);

@@ -36,14 +36,15 @@ public class SamTests
     {
         var config = Generators.Config(raw, seed, steps: 25, ["sam", "sam-gd"]);
         var spec = RunSpec.Resolve(config);
-        var sam = (Optimiser.Sam)spec.Optimiser;
-        var state = Optimisers.Init(spec.Initial);
+        var sam = spec.Optimiser;
+        var rho = ((Ascent.Sam)sam.Ascent).Rho;
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (var t = 0; t < config.Steps; t++)
         {
             var net = state.Net;
-            var g = Gradient.At(sam.Base, spec.Problem, net.Theta(), config.Seed, t);
-            var c = SamPerturbation.Coefficient(net, g, sam.Rho);
-            var gTilde = Gradient.At(sam.Base, spec.Problem, SamPerturbation.Apply(net, g, c).Theta(), config.Seed, t);
+            var g = Gradient.At(sam.Oracle, spec.Problem, net.Theta(), config.Seed, t);
+            var c = SamPerturbation.Coefficient(net, g, rho);
+            var gTilde = Gradient.At(sam.Oracle, spec.Problem, SamPerturbation.Apply(net, g, c).Theta(), config.Seed, t);
             var next = Optimisers.Update(sam, spec.Problem, state, config.Seed).Net;
             if (!next.Theta().All(double.IsFinite)) return true;
             for (var i = 0; i < net.M; i++)

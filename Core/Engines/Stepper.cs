@@ -21,9 +21,10 @@ internal sealed class Stepper
         Engine = engine;
         // U and K₀ are re-derived, not saved: the QR of the same initial network is the same bytes.
         _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
+        var start = _factor?.Virtual ?? spec.Initial;
         _kernel = from is null
-            ? new InPlaceNetwork(_factor?.Virtual ?? spec.Initial)
-            : new InPlaceNetwork(from.Rows, from.D, [.. from.W], [.. from.A], [.. from.Theta]);
+            ? new InPlaceNetwork(start, spec.Optimiser.Descent.StateLength(start.M, start.D))
+            : new InPlaceNetwork(from.Rows, from.D, [.. from.W], [.. from.A], [.. from.Theta], [.. from.OptimiserState]);
     }
 
     /// <summary>The engine in use.</summary>
@@ -42,8 +43,8 @@ internal sealed class Stepper
     /// <summary>The engine's own state after <paramref name="step"/> steps (copies).</summary>
     public EngineState State(long step)
     {
-        var (w, a, theta) = _kernel.State();
-        return new EngineState(step, Engine, a.Length, theta.Length, Own(w), Own(a), Own(theta));
+        var (w, a, theta, state) = _kernel.State();
+        return new EngineState(step, Engine, a.Length, theta.Length, Own(w), Own(a), Own(theta)) { OptimiserState = Own(state) };
     }
 
     /// <summary>θ = Wᵀa as the next step will read it (the virtual network has the same θ).</summary>

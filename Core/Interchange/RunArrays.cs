@@ -35,8 +35,8 @@ public static class RunArrays
     /// <summary>Samples per step on the tape: the batch for sgd and sam, every row (n) for gd and sam-gd.</summary>
     public static int TapeWidth(RunConfig c) => Drawer(RunSpec.BuildOptimiser(c)) switch
     {
-        Optimiser.Sgd sgd => sgd.Batch,
-        Optimiser.Gd => c.N,
+        GradientOracle.Sample sgd => sgd.Batch,
+        GradientOracle.FullBatch => c.N,
         _ => 0,
     };
 
@@ -70,8 +70,8 @@ public static class RunArrays
                 var k = t * width + s;
                 (index[k], noise[k]) = drawer switch
                 {
-                    Optimiser.Sgd sgd => (Gradient.SampleRow(c.Seed, t, s, spec.Problem.N), sgd.Noise.Draw(c.Seed, t, s)),
-                    Optimiser.Gd gd => (s, gd.Noise.Draw(c.Seed, t, s)),
+                    GradientOracle.Sample sgd => (Gradient.SampleRow(c.Seed, t, s, spec.Problem.N), sgd.Noise.Draw(c.Seed, t, s)),
+                    GradientOracle.FullBatch gd => (s, gd.Noise.Draw(c.Seed, t, s)),
                     _ => throw new InvalidOperationException($"no tape for optimiser {spec.Optimiser.Name}"),
                 };
             }
@@ -79,11 +79,8 @@ public static class RunArrays
         return [("index", NpyArray.Matrix(steps, width, NpyArray.Own(index))), ("noise", NpyArray.Matrix(steps, width, NpyArray.Own(noise)))];
     }
 
-    // The optimiser whose batch and noise draws a step uses: SAM reuses its base's, the oscillation simulation has none.
-    private static Optimiser? Drawer(Optimiser optimiser) => optimiser switch
-    {
-        Optimiser.Sam sam => Drawer(sam.Base),
-        Optimiser.Sgd or Optimiser.Gd => optimiser,
-        _ => null,
-    };
+    // The oracle whose batch and noise draws a step uses (SAM's second gradient reuses them); the
+    // oscillation simulation and Langevin dynamics take the clean full batch, which draws nothing.
+    private static GradientOracle? Drawer(Optimiser optimiser) =>
+        optimiser.Descent is OscillationStep or LangevinStep ? null : optimiser.Oracle;
 }

@@ -90,7 +90,7 @@ public static class Curvature
             var x = Vector<double>.Build.DenseOfArray(p.Row(i).ToArray());
             meanSample += x * (c * x) / p.N;
         }
-        var batch = (optimiser is Optimiser.Sam sam ? sam.Base : optimiser) is Optimiser.Sgd sgd ? sgd.Batch : 0;
+        var batch = optimiser.Batch ?? 0;
         return new StepCurvature(FullBatch(p, net, c), meanSample, batch);
     }
 

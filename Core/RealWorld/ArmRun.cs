@@ -49,7 +49,7 @@ public static class ArmRun
         if (net0.Spec != spec) throw new ArgumentException("the initial network's spec is not the config's");
         Model model = arm.Linearised ? Model.LinearisationOf(net0) : new Model.Network(net0);
         var loss = Nonlinear.Loss.Parse(config.Loss) ?? throw new ArgumentException($"unknown loss '{config.Loss}'");
-        NetOptimiser optimiser = arm.Rho > 0 ? new NetOptimiser.Sam(config.Eta, arm.Rho) : new NetOptimiser.Gd(config.Eta);
+        NetOptimiser optimiser = arm.Rho > 0 ? NetOptimiser.Sam(config.Eta, arm.Rho) : NetOptimiser.Gd(config.Eta);
         var noise = NoiseOf(config, arm.Noise);
         var batching = BatchingOf(config, n);
         var total = TotalSteps(config, n);

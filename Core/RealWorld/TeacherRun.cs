@@ -36,12 +36,7 @@ public static class TeacherRun
         spec.Initial.A.AsSpan().CopyTo(theta.AsSpan(netSpec.OffsetA));
         // The fold runs on one buffer through the in-place kernel; records wrap a copy of it.
         TwoLayerNet Net() => TwoLayerNet.Own(netSpec, (double[])theta.Clone());
-        var noise = RunSpec.BuildOptimiser(config) switch
-        {
-            Optimiser.Sgd s => s.Noise,
-            Optimiser.Gd g => g.Noise,
-            _ => LabelNoise.Off,
-        };
+        var noise = RunSpec.BuildOptimiser(config).Oracle.Noise;
         var (n, d) = (problem.N, problem.D);
         var x = problem.X.AsSpan().ToArray();
         var xTest = problem.XTest.AsSpan().ToArray();

@@ -26,14 +26,17 @@ public sealed record Checkpoint(
     public override int GetHashCode() => HashCode.Combine(Fingerprint, State, Elementwise.Hash(Rows), Elementwise.Hash(Trace), Elementwise.Hash(Snapshots));
 
     /// <summary>
-    /// SHA-256 (hex) of what determines a run: every config key and value, the engine, and the
+    /// SHA-256 (hex) of what determines a run: every config key and value (an
+    /// <see cref="ConfigKey.Appended"/> key only off its default), the engine, and the
     /// bytes of the problem and of the initial network (which cover <c>--data</c> and <c>--init</c>).
     /// </summary>
     public static string FingerprintOf(RunSpec spec, Engine engine)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder("lnsgd checkpoint 1\n");
-        foreach (var (key, value) in ConfigSchema.Describe(spec.Config)) text.Append(key).Append('=').Append(value).Append('\n');
+        var defaults = ConfigSchema.Describe(new RunConfig());
+        foreach (var ((key, value), (_, fallback)) in ConfigSchema.Describe(spec.Config).Zip(defaults))
+            if (!(ConfigSchema.Find(key)!.Appended && value == fallback)) text.Append(key).Append('=').Append(value).Append('\n');
         text.Append("engine=").Append(EngineChoice.Name(engine)).Append('\n');
         sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         var p = spec.Problem;
@@ -59,6 +62,10 @@ public sealed record Checkpoint(
         if (s.Rows != rows || s.D != c.D || s.W.Length != (long)rows * c.D || s.A.Length != rows || s.Theta.Length != c.D)
             return $"its buffers have the wrong shapes for this run (expected W {rows}x{c.D}, a {rows}, theta {c.D})";
         if (!s.W.All(double.IsFinite) || !s.A.All(double.IsFinite)) return "its weights contain a non-finite value";
+        var stateLength = spec.Optimiser.Descent.StateLength(rows, c.D);
+        if (s.OptimiserState.Length != stateLength)
+            return $"it holds {s.OptimiserState.Length} values of optimiser state, but optimizer '{spec.Optimiser.Name}' carries {stateLength}";
+        if (!s.OptimiserState.All(double.IsFinite)) return "its optimiser state contains a non-finite value";
         var theta = Network.Network.Theta(s.W.AsSpan(), s.A.AsSpan(), rows, c.D);
         for (var j = 0; j < c.D; j++)
             if (BitConverter.DoubleToInt64Bits(theta[j]) != BitConverter.DoubleToInt64Bits(s.Theta[j]))

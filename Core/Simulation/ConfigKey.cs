@@ -26,6 +26,13 @@ public sealed record ConfigKey(
         return TryApply(config, shown) is null ? Invalid(shown) : null;
     }
 
+    /// <summary>
+    /// A key added after checkpoint format 1: the fingerprint names it only when its value differs
+    /// from the default, so checkpoints written before it existed still resume (the default must
+    /// reproduce the behaviour from before the key).
+    /// </summary>
+    public bool Appended { get; init; }
+
     private string Invalid(string value) => $"invalid value for '{Name}': '{value}' (allowed: {Allowed})";
 
     internal static ConfigKey Int(string name, string meaning, int min, Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Simulation;
 
@@ -9,6 +10,22 @@ namespace Lnsgd.Core.Simulation;
 /// </summary>
 public static partial class ConfigSchema
 {
+    /// <summary>
+    /// Every optimiser the <c>optimizer</c> key names: its spelling, its meaning (help), and how it is
+    /// built from the config and the config's label noise (<see cref="RunSpec.BuildOptimiser"/>).
+    /// Adding an optimiser adds a row here (and its own keys to <see cref="Keys"/>).
+    /// </summary>
+    public static ImmutableArray<OptimiserEntry> Optimisers { get; } =
+    [
+        new("sgd", "mini-batch (label noise) SGD", (c, noise) => Optimiser.Sgd(c.Eta, c.Batch, noise)),
+        new("gd", "full batch", (c, noise) => Optimiser.Gd(c.Eta, noise)),
+        new("sam", "normalised SAM around sgd", (c, noise) => Optimiser.Sam(c.Rho, Optimiser.Sgd(c.Eta, c.Batch, noise))),
+        new("sam-gd", "normalised SAM around gd", (c, noise) => Optimiser.Sam(c.Rho, Optimiser.Gd(c.Eta, noise))),
+        new("oscillation", "Eqs. 6-7", (c, _) => Optimiser.Oscillation(c.Eta)),
+        new("langevin", "clean GD plus isotropic Gaussian noise with label noise's per-step variance at sigma (dense engine only)",
+            (c, noise) => Optimiser.Langevin(c.Eta, c.Sigma, noise.Schedule)),
+    ];
+
     /// <summary>All keys in documentation order.</summary>
     public static ImmutableArray<ConfigKey> Keys { get; } =
     [
@@ -30,7 +47,7 @@ public static partial class ConfigSchema
         ConfigKey.Real("init_scale_w", "multiplier of W(0)'s std 1/√d (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleW, (c, v) => c with { InitScaleW = v }),
         ConfigKey.Real("init_scale_a", "multiplier of a(0)'s std 1/√m (Eq. 5)", "finite number >= 0", v => v >= 0, c => c.InitScaleA, (c, v) => c with { InitScaleA = v }),
         ConfigKey.Long("record_every", "record metrics every K steps (first and last step always)", 1, c => c.RecordEvery, (c, v) => c with { RecordEvery = v }),
-        ConfigKey.Choice("optimizer", "sgd: mini-batch (label noise) SGD; gd: full batch; sam / sam-gd: normalised SAM around sgd / gd; oscillation: Eqs. 6-7; langevin: clean GD plus isotropic Gaussian noise with label noise's per-step variance at sigma (dense engine only)", ["sgd", "gd", "sam", "sam-gd", "oscillation", "langevin"], c => c.Optimizer, (c, v) => c with { Optimizer = v }),
+        ConfigKey.Choice("optimizer", string.Join("; ", Optimisers.Select(o => $"{o.Name}: {o.Meaning}")), [.. Optimisers.Select(o => o.Name)], c => c.Optimizer, (c, v) => c with { Optimizer = v }),
         ConfigKey.Real("rho", "SAM radius ρ (0 = the base optimiser exactly)", "finite number >= 0", v => v >= 0, c => c.Rho, (c, v) => c with { Rho = v }),
         ConfigKey.Choice("schedule", "noise level over time: σ(t) = σ·factor(t)", ["constant", "periodic", "piecewise", "linear", "exponential"], c => c.Schedule, (c, v) => c with { Schedule = v }),
         ConfigKey.Long("period_on", "periodic: steps with noise on (each period starts on)", 1, c => c.PeriodOn, (c, v) => c with { PeriodOn = v }),

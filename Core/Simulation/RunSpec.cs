@@ -86,16 +86,9 @@ public sealed record RunSpec(
             _ => throw Refused(c, "noise"),
         };
         var noise = new LabelNoise(law, c.Sigma, BuildSchedule(c));
-        return c.Optimizer switch
-        {
-            "sgd" => new Optimiser.Sgd(c.Eta, c.Batch, noise),
-            "gd" => new Optimiser.Gd(c.Eta, noise),
-            "sam" => new Optimiser.Sam(c.Rho, new Optimiser.Sgd(c.Eta, c.Batch, noise)),
-            "sam-gd" => new Optimiser.Sam(c.Rho, new Optimiser.Gd(c.Eta, noise)),
-            "oscillation" => new Optimiser.Oscillation(c.Eta),
-            "langevin" => new Optimiser.Langevin(c.Eta, c.Sigma, BuildSchedule(c)),
-            _ => throw Refused(c, "optimizer"),
-        };
+        return ConfigSchema.Optimisers.FirstOrDefault(o => o.Name == c.Optimizer) is { } entry
+            ? entry.Build(c, noise)
+            : throw Refused(c, "optimizer");
     }
 
     /// <summary>The noise schedule a config names.</summary>

@@ -16,7 +16,7 @@ public class DivergenceProperties
 {
     private static TrainState After(RunSpec spec, long steps)
     {
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         while (state.Step < steps) state = Optimisers.Update(spec.Optimiser, spec.Problem, state, spec.Config.Seed);
         return state;
     }

@@ -20,7 +20,7 @@ public static class EpochBench
         var batching = ArmRun.BatchingOf(config, n);
         var perEpoch = batching.StepsPerEpoch(n);
         var loss = Loss.Parse(config.Loss)!;
-        var optimiser = new NetOptimiser.Gd(config.Eta);
+        var optimiser = NetOptimiser.Gd(config.Eta);
         var noise = new TargetNoise.None();
         var seconds = new double[epochs];
         var last = double.NaN;

@@ -179,7 +179,7 @@ public static class SeedMeasurer
     public static double IdentityError(RunConfig config, long steps)
     {
         var spec = RunSpec.Resolve(config);
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         var worst = 0.0;
         for (long t = 0; t < steps; t++)
         {
