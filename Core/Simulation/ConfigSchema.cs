@@ -24,6 +24,8 @@ public static partial class ConfigSchema
         new("oscillation", "Eqs. 6-7", (c, _) => Optimiser.Oscillation(c.Eta)),
         new("langevin", "clean GD plus isotropic Gaussian noise with label noise's per-step variance at sigma (dense engine only)",
             (c, noise) => Optimiser.Langevin(c.Eta, c.Sigma, noise.Schedule)),
+        new("momentum", "heavy-ball momentum on (label noise) SGD: velocity v <- beta v + gradient, step -eta v",
+            (c, noise) => new Optimiser(new GradientOracle.Sample(c.Batch, noise), Ascent.Off, new MomentumStep(c.Eta, c.Beta))),
     ];
 
     /// <summary>All keys in documentation order.</summary>
@@ -68,6 +70,7 @@ public static partial class ConfigSchema
             c => c.EtaRelative is { } r ? r.ToString("R", CultureInfo.InvariantCulture) : "none",
             (c, s) => s == "none" ? c with { EtaRelative = null }
                 : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 ? c with { EtaRelative = v } : null),
+        ConfigKey.Real("beta", "momentum: decay of the velocity (0 = sgd up to rounding)", "finite number in [0, 1)", v => v >= 0 && v < 1, c => c.Beta, (c, v) => c with { Beta = v }) with { Appended = true },
     ];
 
     /// <summary>Keys that may not both be set by the user (the second is derived from the first otherwise).</summary>

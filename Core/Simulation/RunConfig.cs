@@ -38,7 +38,7 @@ public sealed record RunConfig
     public double InitScaleA { get; init; } = 1.0;
     /// <summary>Record metrics every K steps (and always at the first and last step).</summary>
     public long RecordEvery { get; init; } = 1000;
-    /// <summary><c>sgd</c>, <c>gd</c>, <c>sam</c> (around sgd), <c>sam-gd</c> (full batch), <c>oscillation</c> or <c>langevin</c>.</summary>
+    /// <summary>A name in <see cref="ConfigSchema.Optimisers"/>: <c>sgd</c>, <c>gd</c>, <c>sam</c>, <c>sam-gd</c>, <c>oscillation</c>, <c>langevin</c>, <c>momentum</c>.</summary>
     public string Optimizer { get; init; } = "sgd";
     /// <summary>SAM radius ρ.</summary>
     public double Rho { get; init; } = 0.05;
@@ -69,4 +69,6 @@ public sealed record RunConfig
     /// (docs/STEP-SIZE.md); null = <see cref="Eta"/> as given. Resolved by <see cref="RunSpec.Resolve(RunConfig)"/>.
     /// </summary>
     public double? EtaRelative { get; init; }
+    /// <summary>Momentum's velocity decay β in [0, 1).</summary>
+    public double Beta { get; init; } = 0.9;
 }
