@@ -16,7 +16,7 @@ namespace Lnsgd.Core.Training;
 /// To add an optimiser: derive a record from <see cref="Descent"/> in its own file, give it a
 /// <see cref="ConfigName"/>, its pure <see cref="Apply"/>, its in-place <see cref="ApplyInPlace"/>,
 /// its state length and whether it commutes with rotations of the neuron index (then the gram
-/// engine runs it exactly); add its schema entry (Simulation/ConfigSchema.cs, Simulation/RunSpec.cs's
+/// engine runs it exactly); add its schema entry (Simulations/ConfigSchema.cs, Simulations/RunSpec.cs's
 /// BuildOptimiser) and its tests. <c>MomentumStep</c> is the worked example.
 /// </remarks>
 public abstract record Descent
