@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Commands;

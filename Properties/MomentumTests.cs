@@ -1,7 +1,7 @@
 using Xunit;
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -30,7 +30,7 @@ public class MomentumTests
         var s1 = Optimisers.Update(spec.Optimiser, spec.Problem, s0, config.Seed);
         var s2 = Optimisers.Update(spec.Optimiser, spec.Problem, s1, config.Seed);
 
-        double[] LayerGradient(Lnsgd.Core.Network.Network net, long t)
+        double[] LayerGradient(Lnsgd.Core.Networks.Network net, long t)
         {
             var g = Gradient.At(spec.Optimiser.Oracle, spec.Problem, net.Theta(), config.Seed, t);
             var grad = new double[m * d + m];
@@ -44,7 +44,7 @@ public class MomentumTests
         var theta0 = spec.Initial.W.Concat(spec.Initial.A).ToArray();
         var v1 = LayerGradient(spec.Initial, 0);
         var theta1 = theta0.Zip(v1, (x, v) => x - eta * v).ToArray();
-        var net1 = Lnsgd.Core.Network.Network.Own(m, d, theta1[..(m * d)], theta1[(m * d)..]);
+        var net1 = Lnsgd.Core.Networks.Network.Own(m, d, theta1[..(m * d)], theta1[(m * d)..]);
         var v2 = v1.Zip(LayerGradient(net1, 1), (v, g) => beta * v + g).ToArray();
         var theta2 = theta1.Zip(v2, (x, v) => x - eta * v).ToArray();
 

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core.Nonlinear;
 using MathNet.Numerics.LinearAlgebra;

@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.Nonlinear;
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties;
 

@@ -1,7 +1,8 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -23,11 +24,11 @@ public class SamTests
     public bool A_zero_gradient_gives_no_perturbation_and_no_division_by_zero(int seed, int rawM)
     {
         var m = 1 + (int)((uint)rawM % 10);
-        var net = Lnsgd.Core.Network.Network.Own(m, 3, Generators.Vector(3 * m, seed), Generators.Vector(m, seed + 1));
+        var net = Lnsgd.Core.Networks.Network.Own(m, 3, Generators.Vector(3 * m, seed), Generators.Vector(m, seed + 1));
         var zero = new double[3];
         var c = SamPerturbation.Coefficient(net, zero, 0.3);
         return c == 0.0 && ReferenceEquals(SamPerturbation.Apply(net, zero, c), net)
-            && SamPerturbation.Coefficient(Lnsgd.Core.Network.Network.Own(m, 3, new double[3 * m], new double[m]), [1.0, 2.0, 3.0], 0.3) == 0.0;
+            && SamPerturbation.Coefficient(Lnsgd.Core.Networks.Network.Own(m, 3, new double[3 * m], new double[m]), [1.0, 2.0, 3.0], 0.3) == 0.0;
     }
 
     // Δ(‖w‖² − a²) = η²(ã²‖g̃‖² − (w̃·g̃)²) − 2ηc((w·g)(w·g̃) − a²(g·g̃)) at every step of generated SAM runs.

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Training;
 
@@ -14,7 +15,7 @@ internal sealed class InPlaceNetwork
     private readonly double[] _w, _a, _theta, _g, _c, _state;
     private SamScratch? _sam;
 
-    public InPlaceNetwork(Network.Network start, int stateLength)
+    public InPlaceNetwork(Network start, int stateLength)
         : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta(), new double[stateLength]) { }
 
     /// <summary>Takes over buffers saved by <see cref="State"/> (the caller has checked θ = Wᵀa in neuron order).</summary>
@@ -43,7 +44,7 @@ internal sealed class InPlaceNetwork
     public ReadOnlySpan<double> A => _a;
 
     /// <summary>A copy of the current weights as an immutable network.</summary>
-    public Network.Network Snapshot() => Network.Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
+    public Network Snapshot() => Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
 
     /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; false when θ became non-finite.</summary>
     public bool Step(Optimiser optimiser, SyntheticProblem problem, ulong seed, long step)

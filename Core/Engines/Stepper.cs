@@ -1,6 +1,7 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Engines;
 
@@ -65,7 +66,7 @@ internal sealed class Stepper
     }
 
     /// <summary>The current full network (expanded from the factor on the gram engine).</summary>
-    public Network.Network Current()
+    public Network Current()
     {
         var k = _kernel.Snapshot();
         return _factor is null ? k : _factor.Expand(k);
@@ -76,11 +77,11 @@ internal sealed class Stepper
     /// the small factor K and expands it on demand (the same bytes as Current() now); the dense
     /// engine copies its weights at once.
     /// </summary>
-    public Func<Network.Network> Deferred()
+    public Func<Network> Deferred()
     {
         var k = _kernel.Snapshot();
         if (_factor is not { } factor) return () => k;
-        Network.Network? full = null;
+        Network? full = null;
         return () => full ??= factor.Expand(k);
     }
 
@@ -88,7 +89,7 @@ internal sealed class Stepper
     /// Every metric of the current network, measured neuron by neuron in index order: the bytes of
     /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming the m × d first layer.
     /// </summary>
-    public MetricRow Row(long step, SyntheticProblem problem, Network.Network initial)
+    public MetricRow Row(long step, SyntheticProblem problem, Network initial)
     {
         var tally = new NeuronTally(problem, initial.M);
         var change = _factor?.Change(_kernel.W, _kernel.A);

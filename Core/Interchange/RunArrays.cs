@@ -1,6 +1,7 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Interchange;
@@ -17,7 +18,7 @@ public static class RunArrays
     /// <summary>
     /// <c>X</c> (n×d), <c>y</c> (n), <c>X_test</c>, <c>y_test</c>, <c>theta_star</c> (d), <c>W0</c> (m×d), <c>a0</c> (m).
     /// </summary>
-    public static ImmutableArray<(string Name, NpyArray Array)> Problem(SyntheticProblem problem, Network.Network initial) =>
+    public static ImmutableArray<(string Name, NpyArray Array)> Problem(SyntheticProblem problem, Network initial) =>
     [
         ("X", NpyArray.Matrix(problem.N, problem.D, problem.X)),
         ("y", NpyArray.Vector(problem.Y)),
@@ -29,7 +30,7 @@ public static class RunArrays
     ];
 
     /// <summary><c>W</c> (m×d) and <c>a</c> (m).</summary>
-    public static ImmutableArray<(string Name, NpyArray Array)> Weights(Network.Network net) =>
+    public static ImmutableArray<(string Name, NpyArray Array)> Weights(Network net) =>
         [("W", NpyArray.Matrix(net.M, net.D, net.W)), ("a", NpyArray.Vector(net.A))];
 
     /// <summary>Samples per step on the tape: the batch for sgd and sam, every row (n) for gd and sam-gd.</summary>

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Random;
 
-namespace Lnsgd.Core.Network;
+namespace Lnsgd.Core.Networks;
 
 /// <summary>The paper's "NTK initialisation" (Eq. 5): W_ij ~ N(0,1)/√d, a_i ~ N(0,1)/√m.</summary>
 public static class Initialisation

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
-namespace Lnsgd.Core.Network;
+namespace Lnsgd.Core.Networks;
 
 /// <summary>
 /// A two-layer linear network ŷ = aᵀWx (the paper's Section "Setup and Overview"): <see cref="W"/> is m×d row-major

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Lnsgd.Core;
+namespace Lnsgd.Core.Numerics;
 
 /// <summary>
 /// Value equality for records that hold <see cref="ImmutableArray{T}"/>: the array struct itself

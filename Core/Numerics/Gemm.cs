@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Lnsgd.Core.Nonlinear;
+namespace Lnsgd.Core.Numerics;
 
 /// <summary>
 /// Dense matrix product C = α·op(A)·op(B) (+ C), row-major doubles, for the nonlinear networks.

@@ -1,4 +1,4 @@
-namespace Lnsgd.Core;
+namespace Lnsgd.Core.Numerics;
 
 /// <summary>
 /// The few vector kernels every engine shares. Reductions use a fixed order (four interleaved

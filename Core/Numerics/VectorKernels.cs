@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Lnsgd.Core.Engines;
+namespace Lnsgd.Core.Numerics;
 
 /// <summary>
 /// SIMD versions of <see cref="Kernels"/> for the in-place engines. Each produces exactly the

@@ -1,6 +1,6 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>Which configs the limiting-flow theory covers (docs/prediction.md §8).</summary>
 public static class Applicability

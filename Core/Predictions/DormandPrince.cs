@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>Error tolerances of the adaptive solver (per entry: |error| ≤ Absolute + Relative·|y|).</summary>
 public sealed record OdeTolerance(double Relative, double Absolute)

@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>Which flow: the η → 0 limit, or the flow with the first-order-in-η noise correction.</summary>
 public abstract record FlowKind

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.LinearAlgebra;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// One flow integrated from Φ(Z₀) through a run's record steps (step k ↔ τ = η²σ_b²k): its states

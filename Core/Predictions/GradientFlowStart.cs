@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// Φ(Z₀): the limit of gradient flow on the clean loss from the initial state (docs/prediction.md

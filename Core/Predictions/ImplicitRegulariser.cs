@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// The implicit regulariser of label noise SGD, R = tr ∇²L on Γ (Blanc et al. 2020; Damian et

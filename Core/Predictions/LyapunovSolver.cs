@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// Solves K Σ C + C Σ K = P for symmetric P, K positive definite, Σ positive semidefinite: with

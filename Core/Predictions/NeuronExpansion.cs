@@ -1,9 +1,10 @@
+using Lnsgd.Core.Networks;
 using MathNet.Numerics.LinearAlgebra;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Problems;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// The rows the flow runs on and the way back to the m neurons. For m &gt; d + 1 the rows are the
@@ -14,9 +15,9 @@ namespace Lnsgd.Core.Prediction;
 public sealed class NeuronExpansion
 {
     private readonly GramFactor? _factor;
-    private readonly Network.Network _initial;
+    private readonly Network _initial;
 
-    private NeuronExpansion(GramFactor? factor, Network.Network initial, Matrix<double> rows) => (_factor, _initial, Rows) = (factor, initial, rows);
+    private NeuronExpansion(GramFactor? factor, Network initial, Matrix<double> rows) => (_factor, _initial, Rows) = (factor, initial, rows);
 
     /// <summary>The starting rows: K₀, or Z₀ itself.</summary>
     public Matrix<double> Rows { get; }
@@ -25,7 +26,7 @@ public sealed class NeuronExpansion
     public int M => _initial.M;
 
     /// <summary>The expansion of an initial network.</summary>
-    public static NeuronExpansion Of(Network.Network initial)
+    public static NeuronExpansion Of(Network initial)
     {
         var factor = initial.M > initial.D + 1 ? GramFactor.Of(initial) : null;
         var source = factor?.Virtual ?? initial;
@@ -33,7 +34,7 @@ public sealed class NeuronExpansion
     }
 
     /// <summary>Z = [W a] of a network as a matrix.</summary>
-    public static Matrix<double> RowsOf(Network.Network net) =>
+    public static Matrix<double> RowsOf(Network net) =>
         Matrix<double>.Build.Dense(net.M, net.D + 1, (i, j) => j < net.D ? net.W[i * net.D + j] : net.A[i]);
 
     /// <summary>The metrics.csv row of the expanded network (per-neuron columns included), against the initial weights.</summary>

@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// Where the network settles (docs/prediction.md §5): the closed-form minimiser of R on Γ, or

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// One flow's predicted curves at the run's record steps: plain arrays so every figure, report

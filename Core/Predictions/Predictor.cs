@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.LinearAlgebra;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// The prediction for a run without simulating it (docs/prediction.md): gradient flow from the

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Lnsgd.Core.Problems;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// What the limiting flow needs to know of the data (docs/prediction.md §1): the training second

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Lnsgd.Core.Prediction;
+namespace Lnsgd.Core.Predictions;
 
 /// <summary>
 /// The closed-form minimiser of R = ‖a‖² tr Σ̂ + tr(WΣ̂Wᵀ) on Γ = {Wᵀa = θ⋆} (X of rank d;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Lnsgd.Core.Nonlinear;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.RealWorld;
 

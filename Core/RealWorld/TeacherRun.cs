@@ -1,7 +1,8 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Nonlinear;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.RealWorld;
@@ -105,6 +106,6 @@ public static class TeacherRun
     }
 
     /// <summary>(W, a) of a one-output network as the linear network type, for the synthetic metrics.</summary>
-    public static Network.Network LinearView(TwoLayerNet net) =>
-        Network.Network.Own(net.Spec.M, net.Spec.D, net.W.ToArray(), net.A.ToArray());
+    public static Network LinearView(TwoLayerNet net) =>
+        Network.Own(net.Spec.M, net.Spec.D, net.W.ToArray(), net.A.ToArray());
 }

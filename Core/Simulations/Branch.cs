@@ -1,8 +1,9 @@
+using Lnsgd.Core.Networks;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Lnsgd.Core.Engines;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// Branching from a run: its state after some step becomes the start of a new run on the same
@@ -19,7 +20,7 @@ public static class Branch
     /// at or before that step): the same bytes a run to that step holds. Null when θ became
     /// non-finite on the way.
     /// </summary>
-    public static Network.Network? StateAt(RunSpec spec, Engine engine, long step, EngineState? from = null)
+    public static Network? StateAt(RunSpec spec, Engine engine, long step, EngineState? from = null)
     {
         if (step < 0) throw new ArgumentOutOfRangeException(nameof(step), step, "a step is >= 0");
         if (from is not null && from.Step > step) throw new ArgumentException($"the saved state is at step {from.Step}, after step {step}", nameof(from));
@@ -33,7 +34,7 @@ public static class Branch
     /// problem with <paramref name="config"/>, or an error when the config changes a size the
     /// state and problem fix (n, n_test, d, m).
     /// </summary>
-    public static (RunSpec? Spec, string? Error) From(RunSpec parent, Network.Network state, RunConfig config)
+    public static (RunSpec? Spec, string? Error) From(RunSpec parent, Network state, RunConfig config)
     {
         var p = parent.Config;
         foreach (var (key, was, now) in new[] { ("n", p.N, config.N), ("n_test", p.NTest, config.NTest), ("d", p.D, config.D), ("m", p.M, config.M) })
@@ -42,7 +43,7 @@ public static class Branch
     }
 
     /// <summary>SHA-256 (hex) of a state's weights: W then a, as IEEE-754 little-endian bytes.</summary>
-    public static string Hash(Network.Network state)
+    public static string Hash(Network state)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(MemoryMarshal.AsBytes(state.W.AsSpan()));

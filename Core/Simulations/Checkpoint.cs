@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -5,7 +6,7 @@ using System.Text;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// Everything needed to continue a run at step <c>State.Step</c> and end with the bytes of an
@@ -66,7 +67,7 @@ public sealed record Checkpoint(
         if (s.OptimiserState.Length != stateLength)
             return $"it holds {s.OptimiserState.Length} values of optimiser state, but optimizer '{spec.Optimiser.Name}' carries {stateLength}";
         if (!s.OptimiserState.All(double.IsFinite)) return "its optimiser state contains a non-finite value";
-        var theta = Network.Network.Theta(s.W.AsSpan(), s.A.AsSpan(), rows, c.D);
+        var theta = Network.Theta(s.W.AsSpan(), s.A.AsSpan(), rows, c.D);
         for (var j = 0; j < c.D; j++)
             if (BitConverter.DoubleToInt64Bits(theta[j]) != BitConverter.DoubleToInt64Bits(s.Theta[j]))
                 return "its theta is not W^T a (the file is damaged)";

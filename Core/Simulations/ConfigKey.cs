@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// One user-facing config key: its name, meaning, allowed range, and how a text value is parsed

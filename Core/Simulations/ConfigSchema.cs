@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Lnsgd.Core.Training;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// The table of every config key. Help text, config files, <c>--set</c> and the manifest all

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Engines;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>The one validation of a whole config, shared by the CLI's loader and the library's entry points.</summary>
 public static partial class ConfigSchema

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// The stepper's own state after <paramref name="Step"/> steps: exactly the buffers the next

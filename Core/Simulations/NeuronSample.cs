@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Lnsgd.Core.Random;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// The neurons whose (‖w_i‖², ⟨w_i, θ⋆⟩) a run snapshots (<c>snapshot_neurons</c>): a seeded

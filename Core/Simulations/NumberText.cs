@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// Numbers as a user writes them, read the same way whether they come from a TOML file or the

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Training;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// One value of the <c>optimizer</c> key: its spelling, its one-line meaning for help, and the

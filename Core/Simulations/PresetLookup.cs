@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>Presets by name as a value, for callers that cannot use a null (F#, the C ABI).</summary>
 public static partial class Presets

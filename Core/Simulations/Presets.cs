@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>A named starting config with the reason it exists.</summary>
 public sealed record Preset(string Name, string Description, RunConfig Config);

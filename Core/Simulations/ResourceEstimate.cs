@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// What a run will need, from its config alone, before anything is allocated: peak memory and

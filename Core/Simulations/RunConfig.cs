@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// Everything that defines a run, by the names users type (<see cref="ConfigSchema"/> documents

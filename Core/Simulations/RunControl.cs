@@ -1,4 +1,4 @@
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// How a run is driven from outside, without the core touching the OS: where it starts, how

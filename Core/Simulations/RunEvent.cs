@@ -1,7 +1,8 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Measures;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>The traced neuron at one record: (‖w_i‖², ⟨w_i, θ⋆⟩, a_i), the axes of Fig. 2(c).</summary>
 public sealed record TracePoint(long Step, double WSq, double Align, double A);
@@ -36,17 +37,17 @@ public abstract record RunEvent
     /// use of <see cref="Net"/> (from an immutable copy of the engine's state, so any time later
     /// gives the same bytes): most consumers never pay for the m × d expansion.
     /// </summary>
-    public sealed record Recorded(MetricRow Row, TracePoint Trace, Func<Network.Network> FormNet) : RunEvent
+    public sealed record Recorded(MetricRow Row, TracePoint Trace, Func<Network> FormNet) : RunEvent
     {
         /// <summary>The full network at <c>Row.Step</c>.</summary>
-        public Network.Network Net => FormNet();
+        public Network Net => FormNet();
     }
 
     /// <summary>A per-neuron snapshot.</summary>
     public sealed record Snapshot(NeuronSnapshot Value) : RunEvent;
 
     /// <summary>The run completed; <paramref name="Final"/> holds the last weights.</summary>
-    public sealed record Finished(Network.Network Final) : RunEvent;
+    public sealed record Finished(Network Final) : RunEvent;
 
     /// <summary>
     /// A value became non-finite during step <paramref name="Step"/> (1-based count of steps taken).

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Network;
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Training;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// A run with everything resolved: the problem drawn, the network initialised, the optimiser
@@ -12,7 +12,7 @@ namespace Lnsgd.Core.Simulation;
 /// With <c>eta_relative</c> set, <c>Config.Eta</c> is the resolved step size.
 /// </summary>
 public sealed record RunSpec(
-    RunConfig Config, SyntheticProblem Problem, Network.Network Initial, Optimiser Optimiser,
+    RunConfig Config, SyntheticProblem Problem, Network Initial, Optimiser Optimiser,
     ImmutableArray<long> SnapshotSteps)
 {
     /// <summary>Equal config, problem, initial network and optimiser, and the same snapshot steps.</summary>
@@ -47,7 +47,7 @@ public sealed record RunSpec(
     /// <paramref name="initial"/> replaces the one drawn from the seed (user-supplied data or
     /// weights). Their sizes must match the config's n, n_test, d and m.
     /// </summary>
-    public static RunSpec Resolve(RunConfig c, SyntheticProblem? problem, Network.Network? initial)
+    public static RunSpec Resolve(RunConfig c, SyntheticProblem? problem, Network? initial)
     {
         if (ConfigSchema.Validate(c) is { } invalid) throw new ArgumentException(invalid);
         if (problem is not null && (problem.N, problem.NTest, problem.D) != (c.N, c.NTest, c.D))

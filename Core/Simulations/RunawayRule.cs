@@ -1,6 +1,6 @@
 using Lnsgd.Core.Measures;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// When a run counts as diverged although every number is still finite: its clean train loss

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>The text form of a piecewise noise schedule: <c>start:factor,start:factor,…</c>.</summary>
 public static class SchedulePoints

@@ -4,7 +4,7 @@ using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Training;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>
 /// A run as a lazy fold of the optimiser's step: it yields a record every K steps (and at the

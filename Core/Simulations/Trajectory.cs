@@ -1,13 +1,14 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Lnsgd.Core.Measures;
 
-namespace Lnsgd.Core.Simulation;
+namespace Lnsgd.Core.Simulations;
 
 /// <summary>Everything a run recorded, gathered from its event stream.</summary>
 public sealed record Trajectory(
     ImmutableArray<MetricRow> Rows, ImmutableArray<TracePoint> Trace, ImmutableArray<NeuronSnapshot> Snapshots,
-    Network.Network? Final, RunEvent.Diverged? Divergence)
+    Network? Final, RunEvent.Diverged? Divergence)
 {
     /// <summary>Equal records element by element, equal final network and the same divergence.</summary>
     public bool Equals(Trajectory? other) =>
@@ -23,7 +24,7 @@ public sealed record Trajectory(
         var rows = ImmutableArray.CreateBuilder<MetricRow>();
         var trace = ImmutableArray.CreateBuilder<TracePoint>();
         var snapshots = ImmutableArray.CreateBuilder<NeuronSnapshot>();
-        Network.Network? final = null;
+        Network? final = null;
         RunEvent.Diverged? divergence = null;
         foreach (var e in events)
         {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Theory;

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
@@ -43,15 +44,15 @@ public abstract record Descent
     public virtual int StateLength(int m, int d) => 0;
 
     /// <summary>The network a run starts from, given the initialised one (the oscillation chain draws its own a(0)).</summary>
-    public virtual Network.Network Start(Network.Network net, ulong seed) => net;
+    public virtual Network Start(Network net, ulong seed) => net;
 
     /// <summary>
     /// The pure step: the network after step <paramref name="step"/> and the new optimiser state,
     /// from <paramref name="net"/>, the point <paramref name="at"/> the gradient <paramref name="g"/>
     /// was taken at (the same value as <paramref name="net"/> without ascent) and the state.
     /// </summary>
-    public abstract (Network.Network Net, ImmutableArray<double> State) Apply(
-        Network.Network net, Network.Network at, double[] g, ImmutableArray<double> state, ulong seed, long step);
+    public abstract (Network Net, ImmutableArray<double> State) Apply(
+        Network net, Network at, double[] g, ImmutableArray<double> state, ulong seed, long step);
 
     /// <summary>
     /// <see cref="Apply"/> on the engine's buffers: the rows of <paramref name="net"/> move, its θ

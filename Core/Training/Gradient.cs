@@ -61,7 +61,7 @@ public static class Gradient
 
     /// <summary>r = θᵀx − y − ε.</summary>
     public static double Residual(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, double y, double noise) =>
-        Engines.VectorKernels.Dot(theta, x) - y - noise;
+        VectorKernels.Dot(theta, x) - y - noise;
 
     // g ← g + r·x element by element (SIMD and scalar give the same bytes: nothing is reduced).
     private static void Accumulate(Span<double> g, ReadOnlySpan<double> x, double r)

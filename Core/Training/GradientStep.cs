@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
@@ -20,8 +21,8 @@ public sealed record GradientStep(double Eta) : Descent
     public override bool RotationEquivariant => true;
 
     /// <inheritdoc />
-    public override (Network.Network Net, ImmutableArray<double> State) Apply(
-        Network.Network net, Network.Network at, double[] g, ImmutableArray<double> state, ulong seed, long step) =>
+    public override (Network Net, ImmutableArray<double> State) Apply(
+        Network net, Network at, double[] g, ImmutableArray<double> state, ulong seed, long step) =>
         (TwoLayerUpdate.ApplyAt(net, at, g, Eta), state);
 
     internal override void ApplyInPlace(InPlaceNetwork net, double[] wAt, double[] aAt, ReadOnlySpan<double> g, ulong seed, long step) =>

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Random;
 
 namespace Lnsgd.Core.Training;
@@ -12,7 +13,7 @@ namespace Lnsgd.Core.Training;
 public static class IsotropicNoise
 {
     /// <summary>s(t) for the network before step <paramref name="step"/>.</summary>
-    public static double Scale(LangevinStep l, Network.Network net, long step) =>
+    public static double Scale(LangevinStep l, Network net, long step) =>
         Scale(l, Kernels.SquaredNorm(net.W.AsSpan()), Kernels.SquaredNorm(net.A.AsSpan()), net.M, net.D, step);
 
     /// <summary>s(t) from ‖W‖_F² and ‖a‖² (the in-place engine passes its own sums).</summary>
@@ -43,7 +44,7 @@ public static class IsotropicNoise
     }
 
     /// <summary><paramref name="net"/> with s·z added to every weight (unchanged when s = 0).</summary>
-    public static Network.Network Add(Network.Network net, double s, ulong seed, long step)
+    public static Network Add(Network net, double s, ulong seed, long step)
     {
         if (s == 0.0) return net;
         var (m, d) = (net.M, net.D);
@@ -57,6 +58,6 @@ public static class IsotropicNoise
             for (var j = 0; j < d; j++) w[i * d + j] = wi[j] + s * z[j];
             a[i] = net.A[i] + s * z[d];
         }
-        return Network.Network.Own(m, d, w, a);
+        return Network.Own(m, d, w, a);
     }
 }

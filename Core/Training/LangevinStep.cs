@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
@@ -23,8 +24,8 @@ public sealed record LangevinStep(double Eta, double Sigma, NoiseSchedule Schedu
     public override bool RotationEquivariant => false;
 
     /// <inheritdoc />
-    public override (Network.Network Net, ImmutableArray<double> State) Apply(
-        Network.Network net, Network.Network at, double[] g, ImmutableArray<double> state, ulong seed, long step) =>
+    public override (Network Net, ImmutableArray<double> State) Apply(
+        Network net, Network at, double[] g, ImmutableArray<double> state, ulong seed, long step) =>
         (IsotropicNoise.Add(TwoLayerUpdate.ApplyAt(net, at, g, Eta), IsotropicNoise.Scale(this, net, step), seed, step), state);
 
     // The pure step's order: TwoLayerUpdate's arithmetic, then IsotropicNoise.Add's, then θ summed

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
@@ -30,20 +31,20 @@ public sealed record MomentumStep(double Eta, double Beta) : Descent
     public override int StateLength(int m, int d) => m * d + m;
 
     /// <inheritdoc />
-    public override (Network.Network Net, ImmutableArray<double> State) Apply(
-        Network.Network net, Network.Network at, double[] g, ImmutableArray<double> state, ulong seed, long step)
+    public override (Network Net, ImmutableArray<double> State) Apply(
+        Network net, Network at, double[] g, ImmutableArray<double> state, ulong seed, long step)
     {
         var (m, d) = (net.M, net.D);
         var (w, a, velocity) = (net.W.ToArray(), net.A.ToArray(), state.ToArray());
         Move(w, a, velocity, at.W.AsSpan(), at.A.AsSpan(), g, m, d);
-        return (Network.Network.Own(m, d, w, a), ImmutableArray.Create(velocity));
+        return (Network.Own(m, d, w, a), ImmutableArray.Create(velocity));
     }
 
     internal override void ApplyInPlace(InPlaceNetwork net, double[] wAt, double[] aAt, ReadOnlySpan<double> g, ulong seed, long step)
     {
         var (w, a, m, d) = (net.WBuffer, net.ABuffer, net.Rows, net.D);
         Move(w, a, net.OptimiserState, wAt, aAt, g, m, d);
-        Network.Network.Theta(w, a, m, d).CopyTo(net.ThetaBuffer, 0);
+        Network.Theta(w, a, m, d).CopyTo(net.ThetaBuffer, 0);
     }
 
     // The one body of both steps, so they agree bit for bit. Neuron i reads only its own old

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Problems;
 
@@ -8,7 +9,7 @@ namespace Lnsgd.Core.Training;
 /// optimiser's own state (<see cref="Descent.StateLength"/> values laid out by its descent;
 /// empty for a stateless one; a velocity for heavy-ball momentum).
 /// </summary>
-public sealed record TrainState(Network.Network Net, long Step)
+public sealed record TrainState(Network Net, long Step)
 {
     /// <summary>The descent's state (empty when it has none).</summary>
     public ImmutableArray<double> OptimiserState { get; init; } = [];
@@ -28,18 +29,18 @@ public sealed record TrainState(Network.Network Net, long Step)
 public static class Optimisers
 {
     /// <summary>The state before the first step: the descent's start network (the oscillation simulation draws its own a(0)) and zero optimiser state.</summary>
-    public static TrainState Init(Optimiser optimiser, Network.Network net, ulong seed) =>
+    public static TrainState Init(Optimiser optimiser, Network net, ulong seed) =>
         Init(optimiser, optimiser.Descent.Start(net, seed));
 
     /// <summary>
     /// The state before the first step for a network that already is the run's start
     /// (<c>RunSpec.Initial</c>, which holds the oscillation's a(0)): zero optimiser state.
     /// </summary>
-    public static TrainState Init(Optimiser optimiser, Network.Network start) =>
+    public static TrainState Init(Optimiser optimiser, Network start) =>
         new(start, 0) { OptimiserState = ImmutableArray.Create(new double[optimiser.Descent.StateLength(start.M, start.D)]) };
 
     /// <summary>The state before the first step of a stateless gradient optimiser.</summary>
-    public static TrainState Init(Network.Network net) => new(net, 0);
+    public static TrainState Init(Network net) => new(net, 0);
 
     /// <summary>
     /// One step: <c>next = Update(problem, state, seed)</c>. The oracle's gradient at Θ, then the

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 
@@ -27,12 +28,12 @@ public sealed record OscillationStep(double Eta) : Descent
     public override bool TakesAscent => false;
 
     /// <inheritdoc />
-    public override Network.Network Start(Network.Network net, ulong seed) => OscillationChain.Start(net, seed, Amplitude);
+    public override Network Start(Network net, ulong seed) => OscillationChain.Start(net, seed, Amplitude);
 
     // Eq. 6 moves W with the current a; Eq. 7 then moves each a_i along its chain.
     /// <inheritdoc />
-    public override (Network.Network Net, ImmutableArray<double> State) Apply(
-        Network.Network net, Network.Network at, double[] g, ImmutableArray<double> state, ulong seed, long step)
+    public override (Network Net, ImmutableArray<double> State) Apply(
+        Network net, Network at, double[] g, ImmutableArray<double> state, ulong seed, long step)
     {
         var (m, d) = (net.M, net.D);
         var w = new double[m * d];
@@ -44,7 +45,7 @@ public sealed record OscillationStep(double Eta) : Descent
             for (var j = 0; j < d; j++) w[i * d + j] = wi[j] - c * g[j];
             a[i] = OscillationChain.Next(net.A[i], seed, step, i, Amplitude);
         }
-        return (Network.Network.Own(m, d, w, a), state);
+        return (Network.Own(m, d, w, a), state);
     }
 
     internal override void ApplyInPlace(InPlaceNetwork net, double[] wAt, double[] aAt, ReadOnlySpan<double> g, ulong seed, long step)

@@ -1,7 +1,7 @@
 using Lnsgd.Core.Engines;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Xunit;
 

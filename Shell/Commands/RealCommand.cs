@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;

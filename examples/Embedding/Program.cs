@@ -1,5 +1,5 @@
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 // Fig. 2's preset, shortened: label noise SGD on the paper's reference setting (n=200, d=20, m=1000).
