@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Native;
 

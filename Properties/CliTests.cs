@@ -82,7 +82,7 @@ public class CliTests
     [Property(MaxTest = 50)]
     public bool Any_unknown_key_is_refused_with_exit_2(string key)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Contains('=') || Lnsgd.Core.Simulation.ConfigSchema.Find(key.Trim()) is not null) return true;
+        if (string.IsNullOrWhiteSpace(key) || key.Contains('=') || Lnsgd.Core.Simulations.ConfigSchema.Find(key.Trim()) is not null) return true;
         var (code, _, stderr, exists) = Run("run", "fig2", "--set", $"{key}=1");
         return code == 2 && !exists && stderr.StartsWith("lnsgd: ", StringComparison.Ordinal);
     }

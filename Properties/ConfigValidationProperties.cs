@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Commands;
@@ -120,12 +120,13 @@ public class ConfigValidationProperties
     [Fact]
     public void Sam_around_sam_or_the_oscillation_chain_cannot_be_built()
     {
-        var sgd = new Optimiser.Sgd(1e-3, 1, new LabelNoise(new NoiseLaw.Rademacher(), 1.0, new NoiseSchedule.Constant()));
-        var sam = new Optimiser.Sam(0.1, sgd);
-        Assert.Throws<ArgumentException>(() => new Optimiser.Sam(0.2, sam));
-        Assert.Throws<ArgumentException>(() => new Optimiser.Sam(0.2, new Optimiser.Oscillation(1e-3)));
-        Assert.Throws<ArgumentException>(() => sam with { Base = sam });
-        Assert.Equal(sgd, (sam with { Rho = 0.3 }).Base);
+        var sgd = Optimiser.Sgd(1e-3, 1, new LabelNoise(new NoiseLaw.Rademacher(), 1.0, new NoiseSchedule.Constant()));
+        var sam = Optimiser.Sam(0.1, sgd);
+        Assert.Throws<ArgumentException>(() => Optimiser.Sam(0.2, sam));
+        Assert.Throws<ArgumentException>(() => Optimiser.Sam(0.2, Optimiser.Oscillation(1e-3)));
+        Assert.Throws<ArgumentException>(() => new Optimiser(GradientOracle.Clean, new Ascent.Sam(0.2), new OscillationStep(1e-3)));
+        Assert.Equal((sgd.Oracle, sgd.Descent), (sam.Oracle, sam.Descent));
+        Assert.Equal("sam", sam.Name);
     }
 
     [Fact]

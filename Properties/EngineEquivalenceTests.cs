@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties;
 
@@ -53,7 +53,7 @@ public class EngineEquivalenceTests
     {
         var spec = RunSpec.Resolve(Config(raw, seed, 1));
         var factor = GramFactor.Of(spec.Initial);
-        static MathNet.Numerics.LinearAlgebra.Matrix<double> Gram(Lnsgd.Core.Network.Network n)
+        static MathNet.Numerics.LinearAlgebra.Matrix<double> Gram(Lnsgd.Core.Networks.Network n)
         {
             var z = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n.M, n.D + 1, (i, j) => j < n.D ? n.W[i * n.D + j] : n.A[i]);
             return z.TransposeThisAndMultiply(z);

@@ -1,7 +1,7 @@
 using Lnsgd.Core.Engines;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -10,9 +10,9 @@ namespace Lnsgd.Properties;
 public class EngineTests
 {
     /// <summary>The pure fold with the recorder's rules; null when it stops on a non-finite value.</summary>
-    private static Lnsgd.Core.Network.Network? FoldPure(RunSpec spec, List<MetricRow> rows)
+    private static Lnsgd.Core.Networks.Network? FoldPure(RunSpec spec, List<MetricRow> rows)
     {
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         while (true)
         {
             if (spec.IsRecordStep(state.Step))

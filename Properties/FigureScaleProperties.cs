@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Plots;
 using Xunit;

@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -19,8 +19,8 @@ public class FusedStepTests
         var config = Generators.Config(raw, seed, steps: 25, Generators.AllOptimisers) with { D = d, M = m, Eta = 0.002 };
         if (config.Batch > config.N) config = config with { Batch = config.N };
         var spec = RunSpec.Resolve(config);
-        var kernel = new InPlaceNetwork(spec.Initial);
-        var state = Optimisers.Init(spec.Initial);   // spec.Initial already holds the oscillation's a(0)
+        var kernel = new InPlaceNetwork(spec.Initial, spec.Optimiser.Descent.StateLength(m, d));
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);   // spec.Initial already holds the oscillation's a(0)
         for (var t = 0L; t < config.Steps; t++)
         {
             var finite = kernel.Step(spec.Optimiser, spec.Problem, config.Seed, t);

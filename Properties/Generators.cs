@@ -1,4 +1,4 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties;
 
@@ -6,7 +6,7 @@ namespace Lnsgd.Properties;
 internal static class Generators
 {
     /// <summary>Every optimiser the config can name.</summary>
-    public static readonly string[] AllOptimisers = ["sgd", "gd", "sam", "sam-gd", "oscillation", "langevin"];
+    public static readonly string[] AllOptimisers = ["sgd", "gd", "sam", "sam-gd", "oscillation", "langevin", "momentum"];
 
     /// <summary>The optimisers whose step is W ← W − η a gᵀ, a ← a − η W g for one g.</summary>
     public static readonly string[] GradientOptimisers = ["sgd", "gd"];

@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -17,8 +17,8 @@ public class GradientDescentTests
         var config = Generators.Config(raw, seed) with { Optimizer = "gd", Sigma = 0.0 };
         var spec = RunSpec.Resolve(config);
         var eta = 0.5 * Curvature.StableStepSize(Curvature.FullBatch(spec.Problem, spec.Initial));
-        var optimiser = new Optimiser.Gd(eta, LabelNoise.Off);
-        var state = Optimisers.Init(spec.Initial);
+        var optimiser = Optimiser.Gd(eta, LabelNoise.Off);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         var loss = Metrics.TrainLoss(spec.Problem, state.Net.Theta());
         var floor = 1e-24 * (1 + loss); // losses at the rounding level of the labels fluctuate freely
         var checkedSteps = 0;

@@ -1,6 +1,7 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -33,7 +34,7 @@ public class IdentityTests
     {
         var d = 1 + (int)((uint)rawD % 40);
         var eta = Math.Pow(10, -4 + (uint)rawEta % 40 / 10.0);       // 1e-4 .. 1e0
-        var net = Lnsgd.Core.Network.Network.Own(3, d, Generators.Vector(3 * d, seed, 2.0), Generators.Vector(3, seed + 1, 2.0));
+        var net = Lnsgd.Core.Networks.Network.Own(3, d, Generators.Vector(3 * d, seed, 2.0), Generators.Vector(3, seed + 1, 2.0));
         var g = Generators.Vector(d, seed + 2, Math.Pow(10, (int)((uint)rawEta % 5) - 2));
         var next = TwoLayerUpdate.Apply(net, g, eta);
         for (var i = 0; i < net.M; i++)
@@ -46,7 +47,7 @@ public class IdentityTests
     {
         var config = Generators.Config(raw, seed);
         var spec = RunSpec.Resolve(config);
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (var t = 0; t < config.Steps; t++)
         {
             var g = Gradient.At(spec.Optimiser, spec.Problem, state.Net.Theta(), config.Seed, state.Step);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Commands;
 using Lnsgd.Shell.Output;

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
@@ -31,12 +32,12 @@ public class KernelTests
     {
         var d = 1 + rawD % 40;
         var m = d + 2 + rawExtra % 20;
-        var start = Lnsgd.Core.Network.Network.Own(m, d, Generators.Vector(m * d, seed), Generators.Vector(m, seed + 1, 0.1));
+        var start = Lnsgd.Core.Networks.Network.Own(m, d, Generators.Vector(m * d, seed), Generators.Vector(m, seed + 1, 0.1));
         var factor = GramFactor.Of(start);
         var k0 = factor.Virtual;
         var r = k0.M;
         var (dw, da) = (Spread(r * d, seed + 2), Spread(r, seed + 3));
-        var k = Lnsgd.Core.Network.Network.Own(r, d, [.. k0.W.Select((v, i) => v + dw[i])], [.. k0.A.Select((v, i) => v + da[i])]);
+        var k = Lnsgd.Core.Networks.Network.Own(r, d, [.. k0.W.Select((v, i) => v + dw[i])], [.. k0.A.Select((v, i) => v + da[i])]);
         var expanded = factor.Expand(k);
         var u = factor.Basis;
         for (var i = 0; i < m; i++)

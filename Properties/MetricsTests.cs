@@ -2,7 +2,7 @@ using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Problems;
 using MathNet.Numerics.LinearAlgebra;
-using Net = Lnsgd.Core.Network.Network;
+using Net = Lnsgd.Core.Networks.Network;
 
 namespace Lnsgd.Properties;
 

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core.Nonlinear;
 using MathNet.Numerics.LinearAlgebra;
@@ -113,9 +114,9 @@ public class NonlinearTests
         var x = NonlinearGenerators.Inputs(rows, spec.D, dataSeed);
         var y = NonlinearGenerators.Targets(rows, spec.C, dataSeed + 1);
         var loss = Losses[(uint)raw % 2];
-        var gd = NetStep.Step(model, x, rows, y, loss, new NetOptimiser.Gd(0.05), threads: 1).Next;
-        var sam0 = NetStep.Step(model, x, rows, y, loss, new NetOptimiser.Sam(0.05, 0.0), threads: 1).Next;
-        var sam = NetStep.Step(model, x, rows, y, loss, new NetOptimiser.Sam(0.05, 0.1), threads: 1).Next;
+        var gd = NetStep.Step(model, x, rows, y, loss, NetOptimiser.Gd(0.05), threads: 1).Next;
+        var sam0 = NetStep.Step(model, x, rows, y, loss, NetOptimiser.Sam(0.05, 0.0), threads: 1).Next;
+        var sam = NetStep.Step(model, x, rows, y, loss, NetOptimiser.Sam(0.05, 0.1), threads: 1).Next;
         return ((Model.Network)gd).Net.Theta.SequenceEqual(((Model.Network)sam0).Net.Theta)
             && ((Model.Network)sam).Net.Theta.All(double.IsFinite);
     }
@@ -139,7 +140,7 @@ public class NonlinearTests
         var norm = Parameters.Norm(g);
         if (norm == 0) return true;
         var expected = net.Moved(-0.05, Grad(net.Moved(0.2 / norm, g)));
-        var step = ((Model.Network)NetStep.Step(new Model.Network(net), x, rows, y, loss, new NetOptimiser.Sam(0.05, 0.2), threads: 1).Next).Net;
+        var step = ((Model.Network)NetStep.Step(new Model.Network(net), x, rows, y, loss, NetOptimiser.Sam(0.05, 0.2), threads: 1).Next).Net;
         return Parameters.Distance(step.Theta.AsSpan(), expected.Theta.AsSpan()) <= 1e-12 * (1 + Parameters.Norm(expected.Theta.AsSpan()));
     }
 

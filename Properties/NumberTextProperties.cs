@@ -2,7 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Config;
 using Xunit;
 

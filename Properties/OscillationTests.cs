@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Xunit;
 
@@ -13,14 +13,14 @@ public class OscillationTests
     {
         var config = Generators.Config(raw, seed, steps: 40, ["oscillation"]);
         var spec = RunSpec.Resolve(config);
-        var o = (Optimiser.Oscillation)spec.Optimiser;
+        var o = (OscillationStep)spec.Optimiser.Descent;
         var q = o.Amplitude;
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         if (!state.Net.A.All(a => a == 0 || a == q || a == -q)) return false;
         for (var t = 0; t < config.Steps; t++)
         {
-            var next = Optimisers.Update(o, spec.Problem, state, config.Seed);
-            var g = Gradient.At(new Optimiser.Gd(o.Eta, LabelNoise.Off), spec.Problem, state.Net.Theta(), config.Seed, t);
+            var next = Optimisers.Update(spec.Optimiser, spec.Problem, state, config.Seed);
+            var g = Gradient.At(Optimiser.Gd(o.Eta, LabelNoise.Off), spec.Problem, state.Net.Theta(), config.Seed, t);
             var expectedW = TwoLayerUpdate.Apply(state.Net, g, o.Eta).W;
             if (!expectedW.SequenceEqual(next.Net.W)) return false;
             for (var i = 0; i < config.M; i++)

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 using Xunit;
 
 namespace Lnsgd.Properties;

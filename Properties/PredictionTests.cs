@@ -1,12 +1,12 @@
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Lnsgd.Core.Network;
-using Lnsgd.Core.Prediction;
+using Lnsgd.Core.Networks;
+using Lnsgd.Core.Predictions;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using Xunit;
-using Net = Lnsgd.Core.Network.Network;
+using Net = Lnsgd.Core.Networks.Network;
 
 namespace Lnsgd.Properties;
 

@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.Nonlinear;
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties;
 
@@ -176,7 +176,7 @@ public class RealDataTests
         var rows = 1 + (int)((uint)dataSeed % 4);
         var x = NonlinearGenerators.Inputs(rows, spec.D, dataSeed);
         var y = Generators.Vector(rows, dataSeed + 1);
-        var pure = ((Model.Network)NetStep.Step(new Model.Network(net), x, rows, y, new Loss.Mse(), new NetOptimiser.Gd(0.05), threads: 1).Next).Net;
+        var pure = ((Model.Network)NetStep.Step(new Model.Network(net), x, rows, y, new Loss.Mse(), NetOptimiser.Gd(0.05), threads: 1).Next).Net;
         var theta = net.Theta.AsSpan().ToArray();
         TeacherKernel.Step(spec, theta, x, y, 0.05, new double[rows * spec.M], new double[rows * spec.M]);
         return Parameters.Distance(theta, pure.Theta.AsSpan()) <= 1e-12 * (1 + Parameters.Norm(theta));

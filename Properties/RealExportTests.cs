@@ -169,7 +169,7 @@ public class RealExportTests
         var (steps, width) = (tape["index"].Shape[0], tape["index"].Shape[1]);
         var (d, c) = (task.Train.D, task.Train.Classes);
         var loss = Loss.Parse(config.Loss)!;
-        NetOptimiser optimiser = arm.Rho > 0 ? new NetOptimiser.Sam(config.Eta, arm.Rho) : new NetOptimiser.Gd(config.Eta);
+        NetOptimiser optimiser = arm.Rho > 0 ? NetOptimiser.Sam(config.Eta, arm.Rho) : NetOptimiser.Gd(config.Eta);
         Model model = arm.Linearised ? Model.LinearisationOf(net0!) : new Model.Network(net0!);
         for (var t = 0; t < steps; t++)
         {

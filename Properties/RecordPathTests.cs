@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties;
 
@@ -21,7 +21,7 @@ public class RecordPathTests
         if (gram) config = config with { M = config.D + 2 + config.M, Optimizer = config.Optimizer == "oscillation" ? "sgd" : config.Optimizer };
         var spec = RunSpec.Resolve(config);
         var stepper = Stepper.Start(spec, gram ? Engine.Gram : Engine.Dense);
-        var deferred = new List<(Func<Lnsgd.Core.Network.Network> Later, Lnsgd.Core.Network.Network Now)>();
+        var deferred = new List<(Func<Lnsgd.Core.Networks.Network> Later, Lnsgd.Core.Networks.Network Now)>();
         for (long t = 0; t <= config.Steps; t += 10)
         {
             var now = stepper.Current();

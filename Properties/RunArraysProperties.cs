@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -38,7 +38,7 @@ public class RunArraysProperties
             if (index.Shape[0] != config.Steps || width != RunArrays.TapeWidth(config) || !noise.Shape.SequenceEqual(index.Shape)) return false;
 
             var specNet = spec.Initial;
-            var state = Optimisers.Init(spec.Initial);
+            var state = Optimisers.Init(spec.Optimiser, spec.Initial);
             for (var t = 0; t < config.Steps; t++)
             {
                 // What a numpy user does with the tape: g = mean over the slots of (θᵀx − y − ε)·x.

@@ -1,7 +1,8 @@
+using Lnsgd.Core.Numerics;
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Properties;
@@ -23,11 +24,11 @@ public class SamTests
     public bool A_zero_gradient_gives_no_perturbation_and_no_division_by_zero(int seed, int rawM)
     {
         var m = 1 + (int)((uint)rawM % 10);
-        var net = Lnsgd.Core.Network.Network.Own(m, 3, Generators.Vector(3 * m, seed), Generators.Vector(m, seed + 1));
+        var net = Lnsgd.Core.Networks.Network.Own(m, 3, Generators.Vector(3 * m, seed), Generators.Vector(m, seed + 1));
         var zero = new double[3];
         var c = SamPerturbation.Coefficient(net, zero, 0.3);
         return c == 0.0 && ReferenceEquals(SamPerturbation.Apply(net, zero, c), net)
-            && SamPerturbation.Coefficient(Lnsgd.Core.Network.Network.Own(m, 3, new double[3 * m], new double[m]), [1.0, 2.0, 3.0], 0.3) == 0.0;
+            && SamPerturbation.Coefficient(Lnsgd.Core.Networks.Network.Own(m, 3, new double[3 * m], new double[m]), [1.0, 2.0, 3.0], 0.3) == 0.0;
     }
 
     // Δ(‖w‖² − a²) = η²(ã²‖g̃‖² − (w̃·g̃)²) − 2ηc((w·g)(w·g̃) − a²(g·g̃)) at every step of generated SAM runs.
@@ -36,14 +37,15 @@ public class SamTests
     {
         var config = Generators.Config(raw, seed, steps: 25, ["sam", "sam-gd"]);
         var spec = RunSpec.Resolve(config);
-        var sam = (Optimiser.Sam)spec.Optimiser;
-        var state = Optimisers.Init(spec.Initial);
+        var sam = spec.Optimiser;
+        var rho = ((Ascent.Sam)sam.Ascent).Rho;
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (var t = 0; t < config.Steps; t++)
         {
             var net = state.Net;
-            var g = Gradient.At(sam.Base, spec.Problem, net.Theta(), config.Seed, t);
-            var c = SamPerturbation.Coefficient(net, g, sam.Rho);
-            var gTilde = Gradient.At(sam.Base, spec.Problem, SamPerturbation.Apply(net, g, c).Theta(), config.Seed, t);
+            var g = Gradient.At(sam.Oracle, spec.Problem, net.Theta(), config.Seed, t);
+            var c = SamPerturbation.Coefficient(net, g, rho);
+            var gTilde = Gradient.At(sam.Oracle, spec.Problem, SamPerturbation.Apply(net, g, c).Theta(), config.Seed, t);
             var next = Optimisers.Update(sam, spec.Problem, state, config.Seed).Net;
             if (!next.Theta().All(double.IsFinite)) return true;
             for (var i = 0; i < net.M; i++)

@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Xunit;
 
@@ -14,7 +14,7 @@ public class ScheduleTests
         var config = Generators.Config(raw, seed, steps: 30, ["sgd"]) with { Schedule = "periodic", Sigma = 2.0, PeriodOn = 3, PeriodOff = 4 };
         var spec = RunSpec.Resolve(config);
         var clean = RunSpec.BuildOptimiser(config with { Sigma = 0.0 });
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (var t = 0; t < config.Steps; t++)
         {
             var next = Optimisers.Update(spec.Optimiser, spec.Problem, state, config.Seed);

@@ -58,7 +58,7 @@ public sealed class SweepCliTests : IDisposable
     public void A_failed_run_makes_the_sweep_exit_1_after_the_others_finished()
     {
         const string spec = "m = 10\nn = 20\nd = 3\nsteps = 50\nrecord_every = 10\nsigma = [1, 2, 3]\n";
-        var runs = SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).Runs;
+        var runs = SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).ValueOrThrow();
         // A file where the run folder must go: that run cannot be written.
         Directory.CreateDirectory(Path.Combine(_dir, "out"));
         File.WriteAllText(Path.Combine(_dir, "out", runs[1].Id), "in the way");

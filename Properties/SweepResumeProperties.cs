@@ -18,7 +18,7 @@ namespace Lnsgd.Properties;
 public sealed class SweepResumeProperties : IDisposable
 {
     private const string Spec = "n = 30\nn_test = 10\nd = 5\nm = 20\nsteps = 200\nrecord_every = 20\nsigma = [1, 4]\neta = [2e-3, 1e-2]\nseeds = 2\n";
-    private static readonly SweepRun[] Runs = [.. SweepExpansion.Expand(SweepSpecReader.Parse(Spec, "spec")).Runs];
+    private static readonly SweepRun[] Runs = [.. SweepExpansion.Expand(SweepSpecReader.Parse(Spec, "spec")).ValueOrThrow()];
     private static readonly SweepExecutor.Options Options = new(Parallel: 2, Plots: false, Preset: null);
     private static readonly Lazy<string> Uninterrupted = new(() =>
     {

@@ -23,7 +23,7 @@ public sealed class TableFormatTests : IDisposable
     {
         // Clean runs (sigma = 0) leave the escape step and T1 empty: nulls must survive too.
         const string spec = "m = 10\nn = 20\nd = 3\nsteps = 100\nrecord_every = 10\nsigma = [0, 4]\neta = [0.01, 0.02]\nschedule_points = \"0:1,50:0.5\"\nseeds = [3, \"18446744073709551615\"]\n";
-        SweepExecutor.Execute(SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).Runs, _dir, new(2, false, null));
+        SweepExecutor.Execute(SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).ValueOrThrow(), _dir, new(2, false, null));
         var table = SweepCollector.Collect(_dir).Table;
         Assert.Equal(8, table.Rows.Length);
         Assert.Contains(table.Rows, r => r[table.IndexOf("escape_step")] is null);

@@ -1,12 +1,13 @@
+using Lnsgd.Core.Numerics;
 using System.Collections.Immutable;
 using FsCheck.Xunit;
 using Lnsgd.Core;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using Lnsgd.Core.Training;
 using Xunit;
-using Net = Lnsgd.Core.Network.Network;
+using Net = Lnsgd.Core.Networks.Network;
 
 namespace Lnsgd.Properties;
 

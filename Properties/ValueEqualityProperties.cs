@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Lnsgd.Properties.Reliability;
 using Xunit;
@@ -64,11 +64,11 @@ public class ValueEqualityProperties
     public void Equality_follows_the_records_own_rule_for_doubles()
     {
         // As for a record's double fields: NaN equals NaN and 0 equals −0.
-        var a = Lnsgd.Core.Network.Network.Own(1, 2, [double.NaN, 0.0], [1.0]);
-        var b = Lnsgd.Core.Network.Network.Own(1, 2, [double.NaN, -0.0], [1.0]);
+        var a = Lnsgd.Core.Networks.Network.Own(1, 2, [double.NaN, 0.0], [1.0]);
+        var b = Lnsgd.Core.Networks.Network.Own(1, 2, [double.NaN, -0.0], [1.0]);
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.NotEqual(a, Lnsgd.Core.Network.Network.Own(1, 2, [double.NaN, 0.0], [2.0]));
-        Assert.NotEqual(a, Lnsgd.Core.Network.Network.Own(2, 1, [double.NaN, 0.0], [1.0, 1.0]));
+        Assert.NotEqual(a, Lnsgd.Core.Networks.Network.Own(1, 2, [double.NaN, 0.0], [2.0]));
+        Assert.NotEqual(a, Lnsgd.Core.Networks.Network.Own(2, 1, [double.NaN, 0.0], [1.0, 1.0]));
     }
 }

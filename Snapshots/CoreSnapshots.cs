@@ -1,6 +1,6 @@
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Snapshooter.Xunit;
 using Xunit;
 

@@ -2,7 +2,7 @@ using Lnsgd.Core.Engines;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Plots;
 using Snapshooter.Xunit;

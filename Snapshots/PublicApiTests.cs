@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Xunit;
 
 namespace Lnsgd.Snapshots;

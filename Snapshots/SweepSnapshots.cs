@@ -32,13 +32,13 @@ public sealed class SweepSnapshots : IDisposable
     public void Phase_diagram_of_the_escape_step_with_the_theory_panel()
     {
         const string spec = "n = 50\nn_test = 10\nd = 5\nm = 20\nsteps = 2000\nrecord_every = 25\nsigma = [2, 8]\neta = [0.005, 0.01, 0.02]\nseeds = 2\n";
-        var runs = SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).Runs;
+        var runs = SweepExpansion.Expand(SweepSpecReader.Parse(spec, "spec")).ValueOrThrow();
         var results = SweepExecutor.Execute(runs, Path.Combine(_dir, "runs"), new(2, false, null));
         Assert.All(results, r => Assert.IsType<RunResult.Ran>(r));
         var table = SweepCollector.Collect(Path.Combine(_dir, "runs")).Table;
         var (grid, error) = PhaseGrid.Of(table, "sigma", "eta", "escape_step", []);
         Assert.Null(error);
-        var theory = PhaseGrid.Of(table, "sigma", "eta", PhaseGrid.TheoryColumnOf("escape_step", "sigma", "eta")!, []).Grid;
+        var theory = PhaseGrid.Of(table, "sigma", "eta", PhaseGrid.TheoryColumnOf("escape_step", "sigma", "eta")!, []).ValueOrThrow();
 
         var written = PhaseDiagram.Write(_dir, grid!, theory, caption: "fixed: n=50, d=5, m=20");
 

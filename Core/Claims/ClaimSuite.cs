@@ -1,5 +1,5 @@
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 
 namespace Lnsgd.Core.Claims;

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 
 namespace Lnsgd.Core.Claims;
@@ -96,5 +97,5 @@ public sealed record SeedMeasurements
     /// <summary>Noise types side by side (null when this seed does not run them).</summary>
     public IReadOnlyList<NoiseTypeRun>? NoiseTypes { get; init; }
     /// <summary>The noise types' recorded legs (Phase I from Eq. 5, Phase II from label noise's state), for the figure; not judged.</summary>
-    public IReadOnlyList<(string Name, Simulation.Trajectory PhaseOne, Simulation.Trajectory PhaseTwo)>? NoiseTypeLegs { get; init; }
+    public IReadOnlyList<(string Name, Simulations.Trajectory PhaseOne, Simulations.Trajectory PhaseTwo)>? NoiseTypeLegs { get; init; }
 }

@@ -1,4 +1,4 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Engines;
@@ -17,14 +17,11 @@ public static class EngineChoice
 {
     /// <summary>
     /// Whether the gram engine is exact for this optimiser: every update must have the form
-    /// Z' = Z M with M built from quantities invariant under rotating the neurons.
+    /// Z' = Z M with M built from quantities invariant under rotating the neurons. The oracle's g
+    /// depends on θ only, SAM's c = ρ/‖v‖ and ‖v‖ are rotation invariants, so the descent decides
+    /// (<see cref="Descent.RotationEquivariant"/>).
     /// </summary>
-    public static bool GramIsValid(Optimiser optimiser) => optimiser switch
-    {
-        Optimiser.Sgd or Optimiser.Gd => true,
-        Optimiser.Sam sam => GramIsValid(sam.Base),   // c = ρ/‖v‖ and ‖v‖ are rotation invariants
-        _ => false,                                    // the oscillation chain sets a, and Langevin's isotropic noise moves W, outside the span
-    };
+    public static bool GramIsValid(Optimiser optimiser) => optimiser.Descent.RotationEquivariant;
 
     /// <summary>
     /// <c>auto</c> takes gram where it is valid and saves work (m &gt; d + 1), else dense; an explicit

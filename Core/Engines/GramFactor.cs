@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
@@ -15,12 +16,12 @@ internal sealed class GramFactor
     // U column-major (m × r), MathNet's own storage of Q: keeping it avoids a second m × r copy
     // (a row-major one); a neuron gathers its r entries, one from each column stream.
     private readonly double[] _u;
-    private readonly Network.Network _start;
+    private readonly Network _start;
 
-    private GramFactor(double[] u, Network.Network k, Network.Network start) => (_u, Virtual, _start) = (u, k, start);
+    private GramFactor(double[] u, Network k, Network start) => (_u, Virtual, _start) = (u, k, start);
 
     /// <summary>The virtual network K (r×d first layer, r second layer).</summary>
-    public Network.Network Virtual { get; }
+    public Network Virtual { get; }
 
     /// <summary>U, m×r row-major, with orthonormal columns (tests re-derive the expansion from it; a copy).</summary>
     internal double[] Basis
@@ -36,7 +37,7 @@ internal sealed class GramFactor
     }
 
     /// <summary>Factorises the network's Z = [W a] as U K by a thin Householder QR (MathNet).</summary>
-    public static GramFactor Of(Network.Network net)
+    public static GramFactor Of(Network net)
     {
         var (m, d) = (net.M, net.D);
         if (m <= d + 1) throw new ArgumentException("the gram factor needs m > d + 1; use the dense engine");
@@ -50,7 +51,7 @@ internal sealed class GramFactor
             for (var j = 0; j < d; j++) w[i * d + j] = r[i, j];
             a[i] = r[i, d];
         }
-        return new GramFactor(qr.Q.AsColumnMajorArray() ?? qr.Q.ToColumnMajorArray(), Network.Network.Own(d + 1, d, w, a), net);
+        return new GramFactor(qr.Q.AsColumnMajorArray() ?? qr.Q.ToColumnMajorArray(), Network.Own(d + 1, d, w, a), net);
     }
 
     /// <summary>
@@ -59,7 +60,7 @@ internal sealed class GramFactor
     /// what the lazy-regime statistic measures. Each entry sums its r products in index order,
     /// then adds Z₀'s entry, so the bytes do not depend on the machine's vector width.
     /// </summary>
-    public Network.Network Expand(Network.Network k)
+    public Network Expand(Network k)
     {
         var (m, d) = (_start.M, _start.D);
         var change = Change(k.W.AsSpan(), k.A.AsSpan());
@@ -67,7 +68,7 @@ internal sealed class GramFactor
         var a = new double[m];
         var row = new double[d + 1];
         for (var i = 0; i < m; i++) a[i] = Neuron(i, change, w.AsSpan(i * d, d), row);
-        return Network.Network.Own(m, d, w, a);
+        return Network.Own(m, d, w, a);
     }
 
     /// <summary>ΔK = K − K₀ as r rows of [Δw Δa] (row-major r × (d+1)): what U carries into neuron space.</summary>

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Training;
 
@@ -11,17 +12,17 @@ namespace Lnsgd.Core.Engines;
 internal sealed class InPlaceNetwork
 {
     private readonly int _m, _d;
-    private readonly double[] _w, _a, _theta, _g, _c;
+    private readonly double[] _w, _a, _theta, _g, _c, _state;
     private SamScratch? _sam;
 
-    public InPlaceNetwork(Network.Network start)
-        : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta()) { }
+    public InPlaceNetwork(Network start, int stateLength)
+        : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta(), new double[stateLength]) { }
 
     /// <summary>Takes over buffers saved by <see cref="State"/> (the caller has checked θ = Wᵀa in neuron order).</summary>
-    public InPlaceNetwork(int m, int d, double[] w, double[] a, double[] theta)
+    public InPlaceNetwork(int m, int d, double[] w, double[] a, double[] theta, double[] state)
     {
         (_m, _d) = (m, d);
-        (_w, _a, _theta) = (w, a, theta);
+        (_w, _a, _theta, _state) = (w, a, theta, state);
         _g = new double[_d];
         _c = new double[_m];
     }
@@ -30,10 +31,11 @@ internal sealed class InPlaceNetwork
     public ReadOnlySpan<double> Theta => _theta;
 
     /// <summary>
-    /// Copies of everything the next step reads: W, a and θ. The gradient buffer is overwritten
-    /// before it is read and SAM's scratch is rebuilt every step, so neither is state.
+    /// Copies of everything the next step reads: W, a, θ and the optimiser's state. The gradient
+    /// buffer is overwritten before it is read and SAM's scratch is rebuilt every step, so neither is state.
     /// </summary>
-    public (double[] W, double[] A, double[] Theta) State() => ((double[])_w.Clone(), (double[])_a.Clone(), (double[])_theta.Clone());
+    public (double[] W, double[] A, double[] Theta, double[] OptimiserState) State() =>
+        ((double[])_w.Clone(), (double[])_a.Clone(), (double[])_theta.Clone(), (double[])_state.Clone());
 
     /// <summary>The current first layer (row-major) and second layer, read in place: valid until the next step.</summary>
     public ReadOnlySpan<double> W => _w;
@@ -42,28 +44,48 @@ internal sealed class InPlaceNetwork
     public ReadOnlySpan<double> A => _a;
 
     /// <summary>A copy of the current weights as an immutable network.</summary>
-    public Network.Network Snapshot() => Network.Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
+    public Network Snapshot() => Network.Own(_m, _d, (double[])_w.Clone(), (double[])_a.Clone());
 
     /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; false when θ became non-finite.</summary>
     public bool Step(Optimiser optimiser, SyntheticProblem problem, ulong seed, long step)
     {
-        Gradient.Into(_g, optimiser, problem, _theta, seed, step);
-        switch (optimiser)
+        Gradient.Into(_g, optimiser.Oracle, problem, _theta, seed, step);
+        switch (optimiser.Ascent)
         {
-            case Optimiser.Sam sam: SamStep(sam, problem, seed, step); break;
-            case Optimiser.Oscillation o: OscillationStep(o, seed, step); break;
-            case Optimiser.Langevin l: LangevinStep(l, seed, step); break;
-            default: Apply(_w, _a, _g, optimiser.Eta); break;
+            case Ascent.Sam sam when Ascend(sam, optimiser.Oracle, problem, seed, step) is { } s:
+                optimiser.Descent.ApplyInPlace(this, s.W, s.A, s.G, seed, step);
+                break;
+            default:
+                optimiser.Descent.ApplyInPlace(this, _w, _a, _g, seed, step);
+                break;
         }
         return IsFinite(_theta);
     }
+
+    /// <summary>The rows as the descent moves them (row-major, <see cref="Rows"/> × <see cref="D"/>).</summary>
+    internal double[] WBuffer => _w;
+
+    /// <summary>The second layer as the descent moves it.</summary>
+    internal double[] ABuffer => _a;
+
+    /// <summary>θ, which the descent rebuilds from the moved rows in neuron order.</summary>
+    internal double[] ThetaBuffer => _theta;
+
+    /// <summary>The descent's state (<see cref="Descent.StateLength"/> values).</summary>
+    internal double[] OptimiserState => _state;
+
+    /// <summary>Rows (m on the dense engine, d + 1 virtual neurons on the gram engine).</summary>
+    internal int Rows => _m;
+
+    /// <summary>Width d.</summary>
+    internal int D => _d;
 
     /// <summary>w_i ← w_i − η ã_i g, a_i ← a_i − η w̃_i·g (w̃, ã = the point the gradient is taken at), then θ ← Σ_i a_i w_i.</summary>
     /// <remarks>
     /// Two passes with the arithmetic of one: the second layer first (each a_i reads only neuron i's
     /// old values), then every first-layer row and θ in one sweep (<see cref="VectorKernels.UpdateAll"/>).
     /// </remarks>
-    private void Apply(double[] wAt, double[] aAt, ReadOnlySpan<double> g, double eta)
+    internal void GradientStep(double[] wAt, double[] aAt, ReadOnlySpan<double> g, double eta)
     {
         if (ReferenceEquals(wAt, _w) && ReferenceEquals(aAt, _a) && FusedNeuronStep.Fits(_d))
         {
@@ -79,19 +101,16 @@ internal sealed class InPlaceNetwork
         VectorKernels.UpdateAll(_w, _c, g, _a, _theta);
     }
 
-    private void SamStep(Optimiser.Sam sam, SyntheticProblem problem, ulong seed, long step)
+    // SAM's ascent point Θ̃ and the oracle's gradient there, as SamPerturbation.Ascend computes
+    // them; null when the coefficient is 0 (the step then takes the gradient at Θ).
+    private SamScratch? Ascend(Ascent.Sam sam, GradientOracle oracle, SyntheticProblem problem, ulong seed, long step)
     {
+        if (sam.Rho == 0.0) return null;
         var s = _sam ??= new SamScratch(_m, _d);
-        // Coefficient c = ρ/‖v‖ exactly as SamPerturbation.Coefficient computes it.
-        var c = 0.0;
-        if (sam.Rho != 0.0)
-        {
-            var sum = 0.0;
-            for (var i = 0; i < _m; i++) { s.Dots[i] = VectorKernels.Dot(_w.AsSpan(i * _d, _d), _g); sum += s.Dots[i] * s.Dots[i]; }
-            var norm = Math.Sqrt(VectorKernels.Dot(_a, _a) * VectorKernels.Dot(_g, _g) + sum);
-            c = norm > 0 && double.IsFinite(norm) ? sam.Rho / norm : 0.0;
-        }
-        if (c == 0.0) { Apply(_w, _a, _g, sam.Eta); return; }
+        var sum = 0.0;
+        for (var i = 0; i < _m; i++) { s.Dots[i] = VectorKernels.Dot(_w.AsSpan(i * _d, _d), _g); sum += s.Dots[i] * s.Dots[i]; }
+        var c = sam.Coefficient(Math.Sqrt(VectorKernels.Dot(_a, _a) * VectorKernels.Dot(_g, _g) + sum));
+        if (c == 0.0) return null;
         var thetaTilde = s.Theta.AsSpan();
         thetaTilde.Clear();
         for (var i = 0; i < _m; i++)
@@ -101,48 +120,8 @@ internal sealed class InPlaceNetwork
             s.A[i] = _a[i] + c * s.Dots[i];
             VectorKernels.UpdateNeuron(wt, -(c * _a[i]), _g, thetaTilde, s.A[i]);
         }
-        Gradient.Into(s.G, sam.Base, problem, thetaTilde, seed, step);
-        Apply(s.W, s.A, s.G, sam.Eta);
-    }
-
-    private void OscillationStep(Optimiser.Oscillation o, ulong seed, long step)
-    {
-        var theta = _theta.AsSpan();
-        theta.Clear();
-        var q = o.Amplitude;
-        for (var i = 0; i < _m; i++)
-        {
-            var c = o.Eta * _a[i];
-            _a[i] = OscillationChain.Next(_a[i], seed, step, i, q);
-            VectorKernels.UpdateNeuron(_w.AsSpan(i * _d, _d), c, _g, theta, _a[i]);
-        }
-    }
-
-    // Optimisers.Update's Langevin step in the same order: TwoLayerUpdate.Apply's arithmetic,
-    // then IsotropicNoise.Add's, then θ summed over neurons in index order as Network.Theta does.
-    private void LangevinStep(Optimiser.Langevin l, ulong seed, long step)
-    {
-        var s = IsotropicNoise.Scale(l, Kernels.SquaredNorm(_w), Kernels.SquaredNorm(_a), _m, _d, step);
-        if (s == 0.0) { Apply(_w, _a, _g, l.Eta); return; }
-        var theta = _theta.AsSpan();
-        theta.Clear();
-        Span<double> z = stackalloc double[_d + 1];
-        for (var i = 0; i < _m; i++)
-        {
-            var wi = _w.AsSpan(i * _d, _d);
-            IsotropicNoise.Fill(seed, step, i, z);
-            var dot = Kernels.Dot(wi, _g);
-            var c = l.Eta * _a[i];
-            var ai = _a[i] - l.Eta * dot;
-            for (var j = 0; j < _d; j++)
-            {
-                var updated = wi[j] - c * _g[j];
-                wi[j] = updated + s * z[j];
-            }
-            ai += s * z[_d];
-            _a[i] = ai;
-            for (var j = 0; j < _d; j++) theta[j] += ai * wi[j];
-        }
+        Gradient.Into(s.G, oracle, problem, thetaTilde, seed, step);
+        return s;
     }
 
     private static bool IsFinite(ReadOnlySpan<double> v)

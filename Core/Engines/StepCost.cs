@@ -14,8 +14,8 @@ public static class StepCost
     /// <summary>Operations per step of <paramref name="optimiser"/> on <paramref name="rows"/> rows of width <paramref name="d"/>; null for steps not counted (SAM, the oscillation chain).</summary>
     public static double? Flops(Optimiser optimiser, int rows, int d, int n) => optimiser switch
     {
-        Optimiser.Sgd s => s.Batch * (4.0 * d + 2) + (s.Batch > 1 ? d : 0) + rows * (6.0 * d + 3),
-        Optimiser.Gd => n * (4.0 * d + 2) + d + rows * (6.0 * d + 3),
-        _ => null,
+        { Ascent: not Ascent.None } or { Descent: not GradientStep } => null,
+        { Oracle: GradientOracle.Sample s } => s.Batch * (4.0 * d + 2) + (s.Batch > 1 ? d : 0) + rows * (6.0 * d + 3),
+        _ => n * (4.0 * d + 2) + d + rows * (6.0 * d + 3),
     };
 }

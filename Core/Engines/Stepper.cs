@@ -1,6 +1,7 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Engines;
 
@@ -21,9 +22,10 @@ internal sealed class Stepper
         Engine = engine;
         // U and K₀ are re-derived, not saved: the QR of the same initial network is the same bytes.
         _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
+        var start = _factor?.Virtual ?? spec.Initial;
         _kernel = from is null
-            ? new InPlaceNetwork(_factor?.Virtual ?? spec.Initial)
-            : new InPlaceNetwork(from.Rows, from.D, [.. from.W], [.. from.A], [.. from.Theta]);
+            ? new InPlaceNetwork(start, spec.Optimiser.Descent.StateLength(start.M, start.D))
+            : new InPlaceNetwork(from.Rows, from.D, [.. from.W], [.. from.A], [.. from.Theta], [.. from.OptimiserState]);
     }
 
     /// <summary>The engine in use.</summary>
@@ -42,8 +44,8 @@ internal sealed class Stepper
     /// <summary>The engine's own state after <paramref name="step"/> steps (copies).</summary>
     public EngineState State(long step)
     {
-        var (w, a, theta) = _kernel.State();
-        return new EngineState(step, Engine, a.Length, theta.Length, Own(w), Own(a), Own(theta));
+        var (w, a, theta, state) = _kernel.State();
+        return new EngineState(step, Engine, a.Length, theta.Length, Own(w), Own(a), Own(theta)) { OptimiserState = Own(state) };
     }
 
     /// <summary>θ = Wᵀa as the next step will read it (the virtual network has the same θ).</summary>
@@ -64,7 +66,7 @@ internal sealed class Stepper
     }
 
     /// <summary>The current full network (expanded from the factor on the gram engine).</summary>
-    public Network.Network Current()
+    public Network Current()
     {
         var k = _kernel.Snapshot();
         return _factor is null ? k : _factor.Expand(k);
@@ -75,11 +77,11 @@ internal sealed class Stepper
     /// the small factor K and expands it on demand (the same bytes as Current() now); the dense
     /// engine copies its weights at once.
     /// </summary>
-    public Func<Network.Network> Deferred()
+    public Func<Network> Deferred()
     {
         var k = _kernel.Snapshot();
         if (_factor is not { } factor) return () => k;
-        Network.Network? full = null;
+        Network? full = null;
         return () => full ??= factor.Expand(k);
     }
 
@@ -87,7 +89,7 @@ internal sealed class Stepper
     /// Every metric of the current network, measured neuron by neuron in index order: the bytes of
     /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming the m × d first layer.
     /// </summary>
-    public MetricRow Row(long step, SyntheticProblem problem, Network.Network initial)
+    public MetricRow Row(long step, SyntheticProblem problem, Network initial)
     {
         var tally = new NeuronTally(problem, initial.M);
         var change = _factor?.Change(_kernel.W, _kernel.A);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Interchange;
 
@@ -12,7 +12,9 @@ namespace Lnsgd.Core.Interchange;
 /// records so far: <c>row_step</c>, <c>row_values</c> (rows × the 16 metric columns after
 /// <c>step</c>), <c>trace_step</c>, <c>trace_values</c> (w_sq, align, a), <c>snapshot_step</c>,
 /// <c>snapshot_w_sq</c> and <c>snapshot_align</c> (snapshots × k), <c>snapshot_neuron</c> (the k
-/// sampled neuron indices; absent in older files, which snapshot every neuron). Doubles are stored as their
+/// sampled neuron indices; absent in older files, which snapshot every neuron) and
+/// <c>optimiser_state</c> (the descent's state in the engine's rows, e.g. momentum's velocity;
+/// written only when the optimiser has state, so a stateless run's file is unchanged). Doubles are stored as their
 /// IEEE bits, so a round trip is exact.
 /// </summary>
 internal static class CheckpointArrays
@@ -45,6 +47,7 @@ internal static class CheckpointArrays
             ("snapshot_w_sq", NpyArray.Matrix(c.Snapshots.Length, width, [.. c.Snapshots.SelectMany(x => x.WSq)])),
             ("snapshot_align", NpyArray.Matrix(c.Snapshots.Length, width, [.. c.Snapshots.SelectMany(x => x.Align)])),
             ("snapshot_neuron", Longs([.. (c.Snapshots.IsEmpty ? [] : c.Snapshots[0].Neurons).Select(i => (long)i)])),
+            .. s.OptimiserState.IsEmpty ? [] : new[] { ("optimiser_state", (NpyArray)NpyArray.Vector(s.OptimiserState)) },
         ];
     }
 
@@ -78,7 +81,10 @@ internal static class CheckpointArrays
         var (rows, d) = (w.Shape[0], w.Shape[1]);
         if (rows < 1 || d < 1 || a.Shape[0] != rows || theta.Shape[0] != d)
             throw new LayoutError($"'W' {Show(w)}, 'a' {Show(a)} and 'theta' {Show(theta)} do not fit together (rows x d, rows, d with rows, d >= 1)");
-        var state = new EngineState(step, engine, rows, d, w.Data, a.Data, theta.Data);
+        var state = new EngineState(step, engine, rows, d, w.Data, a.Data, theta.Data)
+        {
+            OptimiserState = arrays.ContainsKey("optimiser_state") ? Real(arrays, "optimiser_state", 1).Data : [],
+        };
 
         var rowStep = Int(arrays, "row_step", 1);
         var rowValues = Real(arrays, "row_values", 2);

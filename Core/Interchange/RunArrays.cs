@@ -1,6 +1,7 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Interchange;
@@ -17,7 +18,7 @@ public static class RunArrays
     /// <summary>
     /// <c>X</c> (n×d), <c>y</c> (n), <c>X_test</c>, <c>y_test</c>, <c>theta_star</c> (d), <c>W0</c> (m×d), <c>a0</c> (m).
     /// </summary>
-    public static ImmutableArray<(string Name, NpyArray Array)> Problem(SyntheticProblem problem, Network.Network initial) =>
+    public static ImmutableArray<(string Name, NpyArray Array)> Problem(SyntheticProblem problem, Network initial) =>
     [
         ("X", NpyArray.Matrix(problem.N, problem.D, problem.X)),
         ("y", NpyArray.Vector(problem.Y)),
@@ -29,14 +30,14 @@ public static class RunArrays
     ];
 
     /// <summary><c>W</c> (m×d) and <c>a</c> (m).</summary>
-    public static ImmutableArray<(string Name, NpyArray Array)> Weights(Network.Network net) =>
+    public static ImmutableArray<(string Name, NpyArray Array)> Weights(Network net) =>
         [("W", NpyArray.Matrix(net.M, net.D, net.W)), ("a", NpyArray.Vector(net.A))];
 
     /// <summary>Samples per step on the tape: the batch for sgd and sam, every row (n) for gd and sam-gd.</summary>
     public static int TapeWidth(RunConfig c) => Drawer(RunSpec.BuildOptimiser(c)) switch
     {
-        Optimiser.Sgd sgd => sgd.Batch,
-        Optimiser.Gd => c.N,
+        GradientOracle.Sample sgd => sgd.Batch,
+        GradientOracle.FullBatch => c.N,
         _ => 0,
     };
 
@@ -70,8 +71,8 @@ public static class RunArrays
                 var k = t * width + s;
                 (index[k], noise[k]) = drawer switch
                 {
-                    Optimiser.Sgd sgd => (Gradient.SampleRow(c.Seed, t, s, spec.Problem.N), sgd.Noise.Draw(c.Seed, t, s)),
-                    Optimiser.Gd gd => (s, gd.Noise.Draw(c.Seed, t, s)),
+                    GradientOracle.Sample sgd => (Gradient.SampleRow(c.Seed, t, s, spec.Problem.N), sgd.Noise.Draw(c.Seed, t, s)),
+                    GradientOracle.FullBatch gd => (s, gd.Noise.Draw(c.Seed, t, s)),
                     _ => throw new InvalidOperationException($"no tape for optimiser {spec.Optimiser.Name}"),
                 };
             }
@@ -79,11 +80,8 @@ public static class RunArrays
         return [("index", NpyArray.Matrix(steps, width, NpyArray.Own(index))), ("noise", NpyArray.Matrix(steps, width, NpyArray.Own(noise)))];
     }
 
-    // The optimiser whose batch and noise draws a step uses: SAM reuses its base's, the oscillation simulation has none.
-    private static Optimiser? Drawer(Optimiser optimiser) => optimiser switch
-    {
-        Optimiser.Sam sam => Drawer(sam.Base),
-        Optimiser.Sgd or Optimiser.Gd => optimiser,
-        _ => null,
-    };
+    // The oracle whose batch and noise draws a step uses (SAM's second gradient reuses them); the
+    // oscillation simulation and Langevin dynamics take the clean full batch, which draws nothing.
+    private static GradientOracle? Drawer(Optimiser optimiser) =>
+        optimiser.Descent is OscillationStep or LangevinStep ? null : optimiser.Oracle;
 }

@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Problems;
 
@@ -35,13 +36,13 @@ public static class RunInputs
     }
 
     /// <summary>The network of <c>W</c> (m×d) and <c>a</c> (m), float64 and finite, shapes as configured.</summary>
-    public static Result<Network.Network> Initial(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
+    public static Result<Network> Initial(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
     {
         var (net, error) = InitialOrError(arrays, m, d);
         return Result.Of(net!, error);
     }
 
-    private static (Network.Network? Net, string? Error) InitialOrError(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
+    private static (Network? Net, string? Error) InitialOrError(IReadOnlyDictionary<string, NpyArray> arrays, int m, int d)
     {
         var (w, e1) = Float64(arrays, "W", 2);
         if (w is null) return (null, e1);
@@ -49,7 +50,7 @@ public static class RunInputs
         if (a is null) return (null, e2);
         if (w.Shape[0] != m || w.Shape[1] != d) return (null, $"'W' has shape {Show(w.Shape)} but the config needs (m, d) = ({m}, {d})");
         if (a.Shape[0] != m) return (null, $"'a' has shape {Show(a.Shape)} but the config needs (m,) = ({m},)");
-        return (Network.Network.Own(m, d, [.. w.Data], [.. a.Data]), null);
+        return (Network.Own(m, d, [.. w.Data], [.. a.Data]), null);
     }
 
     private static (NpyArray.Float64? Array, string? Error) Float64(IReadOnlyDictionary<string, NpyArray> arrays, string name, int rank)

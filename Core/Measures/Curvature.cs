@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using MathNet.Numerics.LinearAlgebra;
 using Lnsgd.Core.Problems;
 using Lnsgd.Core.Training;
@@ -26,9 +27,9 @@ public sealed record StepCurvature(double Hessian, double MeanSample, int Batch)
 public static class Curvature
 {
     /// <summary>The bound λ_GN + ‖∇_θ L‖ for the full-batch loss.</summary>
-    public static double FullBatch(SyntheticProblem p, Network.Network net) => FullBatch(p, net, NeuralTangent(net));
+    public static double FullBatch(SyntheticProblem p, Network net) => FullBatch(p, net, NeuralTangent(net));
 
-    private static double FullBatch(SyntheticProblem p, Network.Network net, Matrix<double> c)
+    private static double FullBatch(SyntheticProblem p, Network net, Matrix<double> c)
     {
         var theta = net.Theta();
         var g = new double[p.D];
@@ -41,7 +42,7 @@ public static class Curvature
     }
 
     /// <summary>λ_max of the full-batch Gauss–Newton curvature alone.</summary>
-    public static double GaussNewton(SyntheticProblem p, Network.Network net) => GaussNewton(p, NeuralTangent(net));
+    public static double GaussNewton(SyntheticProblem p, Network net) => GaussNewton(p, NeuralTangent(net));
 
     private static double GaussNewton(SyntheticProblem p, Matrix<double> c)
     {
@@ -60,7 +61,7 @@ public static class Curvature
     }
 
     /// <summary>The same bound for the worst single sample, max_i (x_iᵀ C x_i + |r_i| ‖x_i‖).</summary>
-    public static double PerSample(SyntheticProblem p, Network.Network net)
+    public static double PerSample(SyntheticProblem p, Network net)
     {
         var c = NeuralTangent(net);
         var theta = net.Theta();
@@ -76,12 +77,12 @@ public static class Curvature
 
     /// <summary>
     /// The curvature that bounds the step size of <paramref name="optimiser"/> at
-    /// <paramref name="net"/> (docs/STEP-SIZE.md): λ_H = <see cref="FullBatch(SyntheticProblem, Network.Network)"/> for full-batch
+    /// <paramref name="net"/> (docs/STEP-SIZE.md): λ_H = <see cref="FullBatch(SyntheticProblem, Network)"/> for full-batch
     /// steps (gd, sam-gd, oscillation), and for SGD with batch B the mean-square value
     /// λ_H (1 + 1/B) + T/B with T = (1/n) Σ x_iᵀ C x_i, the mean curvature of one sample. SAM
     /// takes its base's. 2 divided by it is the stable step size the run is measured against.
     /// </summary>
-    public static StepCurvature Effective(Optimiser optimiser, SyntheticProblem p, Network.Network net)
+    public static StepCurvature Effective(Optimiser optimiser, SyntheticProblem p, Network net)
     {
         var c = NeuralTangent(net);
         var meanSample = 0.0;
@@ -90,7 +91,7 @@ public static class Curvature
             var x = Vector<double>.Build.DenseOfArray(p.Row(i).ToArray());
             meanSample += x * (c * x) / p.N;
         }
-        var batch = (optimiser is Optimiser.Sam sam ? sam.Base : optimiser) is Optimiser.Sgd sgd ? sgd.Batch : 0;
+        var batch = optimiser.Batch ?? 0;
         return new StepCurvature(FullBatch(p, net, c), meanSample, batch);
     }
 
@@ -98,7 +99,7 @@ public static class Curvature
     public static double StableStepSize(double curvature) => 2.0 / curvature;
 
     /// <summary>C = WᵀW + ‖a‖²I, summed neuron by neuron in index order (one pass, d × d memory).</summary>
-    public static Matrix<double> NeuralTangent(Network.Network net)
+    public static Matrix<double> NeuralTangent(Network net)
     {
         var d = net.D;
         var upper = new double[d * d];

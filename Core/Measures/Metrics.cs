@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 
 namespace Lnsgd.Core.Measures;
@@ -20,7 +21,7 @@ public static class Metrics
         var sum = 0.0;
         for (var i = 0; i < rows; i++)
         {
-            var r = Engines.VectorKernels.Dot(theta, x.Slice(i * d, d)) - y[i];
+            var r = VectorKernels.Dot(theta, x.Slice(i * d, d)) - y[i];
             sum += 0.5 * r * r;
         }
         return sum / rows;
@@ -46,7 +47,7 @@ public static class Metrics
     }
 
     /// <summary>Every column of <see cref="MetricRow"/> at <paramref name="step"/>.</summary>
-    public static MetricRow Row(long step, SyntheticProblem p, Network.Network initial, Network.Network net)
+    public static MetricRow Row(long step, SyntheticProblem p, Network initial, Network net)
     {
         var tally = new NeuronTally(p, net.M);
         for (var i = 0; i < net.M; i++) tally.Add(net.Neuron(i), net.A[i], initial.Neuron(i));

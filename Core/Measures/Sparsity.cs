@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 namespace Lnsgd.Core.Measures;
 
 /// <summary>
@@ -11,7 +12,7 @@ public static class Sparsity
     /// The effective rank of W: tr(G)² / tr(G²) with G = WᵀW (d × d), the participation ratio of
     /// W's squared singular values. 1 when every neuron is parallel, up to d for an isotropic W.
     /// </summary>
-    public static double EffectiveRank(Network.Network net)
+    public static double EffectiveRank(Network net)
     {
         var d = net.D;
         var g = new double[d * d];
@@ -31,7 +32,7 @@ public static class Sparsity
     /// The participation ratio of the neurons' squared norms, (Σ‖w_i‖²)² / (m Σ‖w_i‖⁴), in
     /// [1/m, 1]: 1 when all neurons carry equal weight, 1/m when one carries it all.
     /// </summary>
-    public static double NeuronParticipation(Network.Network net)
+    public static double NeuronParticipation(Network net)
     {
         double sum = 0, sumSq = 0;
         for (var i = 0; i < net.M; i++)

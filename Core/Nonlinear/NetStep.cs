@@ -22,12 +22,12 @@ public static class NetStep
         var (outputs, pass) = model.Evaluate(x, rows, origin, threads);
         var value = loss.Value(outputs, targets, rows, c);
         var grad = model.Pullback(x, pass, loss.Gradient(outputs, targets, rows, c), threads);
-        if (optimiser is NetOptimiser.Sam sam && sam.Rho > 0)
+        if (optimiser.Ascent is Training.Ascent.Sam sam && sam.Rho != 0.0)
         {
-            var norm = Parameters.Norm(grad);
-            if (norm > 0 && double.IsFinite(norm))
+            var coefficient = sam.Coefficient(Parameters.Norm(grad));
+            if (coefficient != 0.0)
             {
-                var ascended = model.Moved(sam.Rho / norm, grad);
+                var ascended = model.Moved(coefficient, grad);
                 // The linearised model's Jacobian point stays θ0, so θ0's pass serves the ascended point too.
                 var (o2, p2) = ascended.Evaluate(x, rows, model is Model.Linearised ? pass : null, threads);
                 grad = ascended.Pullback(x, p2, loss.Gradient(o2, targets, rows, c), threads);

@@ -48,9 +48,7 @@ public static class ArmRun
         var net0 = initial ?? TwoLayerNet.Init(spec, config.Seed);
         if (net0.Spec != spec) throw new ArgumentException("the initial network's spec is not the config's");
         Model model = arm.Linearised ? Model.LinearisationOf(net0) : new Model.Network(net0);
-        var loss = Nonlinear.Loss.Parse(config.Loss) ?? throw new ArgumentException($"unknown loss '{config.Loss}'");
-        NetOptimiser optimiser = arm.Rho > 0 ? new NetOptimiser.Sam(config.Eta, arm.Rho) : new NetOptimiser.Gd(config.Eta);
-        var noise = NoiseOf(config, arm.Noise);
+        var loss = LossOf(config);
         var batching = BatchingOf(config, n);
         var total = TotalSteps(config, n);
         var every = RecordEvery(config, n);
@@ -95,19 +93,10 @@ public static class ArmRun
         }
 
         Record(0);
-        int[]? permutation = null;
-        long permutationEpoch = -1;
-        for (long step = 0; step < total; step++)
+        using var stream = Steps(config, arm, train, model, originTrain, threads).GetEnumerator();
+        for (long step = 0; step < total && stream.MoveNext(); step++)
         {
-            if (batching is Batching.Epochs && step / perEpoch != permutationEpoch)
-            {
-                permutationEpoch = step / perEpoch;
-                permutation = Batching.Permutation(config.Seed, permutationEpoch, n);
-            }
-            var batch = batching.Rows(config.Seed, step, n, permutation);
-            var xBatch = batching is Batching.Full ? train.X : Gather(train.X, train.D, batch);
-            var targets = noise.Targets(train.Y, train.Labels, classes, batch, config.Seed, step);
-            var result = NetStep.Step(model, xBatch, batch.Length, targets, loss, optimiser, originTrain, threads);
+            var result = stream.Current;
             if (!double.IsFinite(result.BatchLoss)) { diverged = step + 1; break; }
             model = result.Next;
             batchLossSum += result.BatchLoss;
@@ -130,6 +119,43 @@ public static class ArmRun
             })];
         return new RealTrajectory(arm, rows.ToImmutable(), outputs.ToImmutable(), model, pruning, diverged);
     }
+
+    /// <summary>
+    /// The training fold of <paramref name="arm"/> from <paramref name="start"/> as a lazy, endless
+    /// stream: step t's batch (<see cref="Batching"/>, a fresh permutation each epoch), its targets
+    /// (<see cref="TargetNoise"/>) and <see cref="NetStep.Step"/>, yielding each step's result. The one
+    /// training loop of the real-data arms; <see cref="Run"/> records from it and the epoch benchmark
+    /// times it. <paramref name="originTrain"/> is θ0's forward pass on the full training set (linearised arms, full batch).
+    /// </summary>
+    public static IEnumerable<StepResult> Steps(RealConfig config, RealArm arm, Datasets.LabelledSplit train, Model start, ForwardPass? originTrain = null, int threads = 0)
+    {
+        var (n, classes) = (train.Rows, train.Classes);
+        var loss = LossOf(config);
+        NetOptimiser optimiser = arm.Rho > 0 ? NetOptimiser.Sam(config.Eta, arm.Rho) : NetOptimiser.Gd(config.Eta);
+        var noise = NoiseOf(config, arm.Noise);
+        var batching = BatchingOf(config, n);
+        var perEpoch = batching.StepsPerEpoch(n);
+        var model = start;
+        int[]? permutation = null;
+        long permutationEpoch = -1;
+        for (long step = 0; ; step++)
+        {
+            if (batching is Batching.Epochs && step / perEpoch != permutationEpoch)
+            {
+                permutationEpoch = step / perEpoch;
+                permutation = Batching.Permutation(config.Seed, permutationEpoch, n);
+            }
+            var batch = batching.Rows(config.Seed, step, n, permutation);
+            var xBatch = batching is Batching.Full ? train.X : Gather(train.X, train.D, batch);
+            var targets = noise.Targets(train.Y, train.Labels, classes, batch, config.Seed, step);
+            var result = NetStep.Step(model, xBatch, batch.Length, targets, loss, optimiser, originTrain, threads);
+            model = result.Next;
+            yield return result;
+        }
+    }
+
+    private static Loss LossOf(RealConfig config) =>
+        Nonlinear.Loss.Parse(config.Loss) ?? throw new ArgumentException($"unknown loss '{config.Loss}'");
 
     /// <summary>The fraction of rows whose largest output (first on ties) is the label.</summary>
     public static double Accuracy(ReadOnlySpan<double> outputs, int[] labels, int rows, int classes)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Lnsgd.Core.Nonlinear;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.RealWorld;
 
@@ -57,6 +57,28 @@ public static class RealSchema
         var k = Keys.FirstOrDefault(x => x.Name == key)
             ?? throw new ArgumentException($"unknown key '{key}' (keys: {string.Join(", ", Keys.Select(x => x.Name))})");
         return k.Set(config, value.Trim()) ?? throw new ArgumentException($"{key} = '{value}' is not allowed (allowed: {k.Allowed})");
+    }
+
+    /// <summary>As <see cref="Apply"/>, with the refusal as a value (the same line) instead of an exception.</summary>
+    public static Result<RealConfig> TryApply(RealConfig config, string key, string value)
+    {
+        try { return Result.Ok(Apply(config, key, value)); }
+        catch (ArgumentException e) { return Result.Error<RealConfig>(e.Message); }
+    }
+
+    /// <summary>
+    /// Null when <paramref name="config"/> is one <c>lnsgd real</c> accepts, else the line it prints:
+    /// each value is shown and read back through its key (so a typed config meets the rule and the
+    /// message of a typed <c>--set</c>), then the constraints between keys.
+    /// </summary>
+    public static string? Validate(RealConfig config)
+    {
+        foreach (var key in Keys)
+        {
+            var shown = key.Show(config) ?? "";
+            if (key.Set(config, shown) is null) return $"{key.Name} = '{shown}' is not allowed (allowed: {key.Allowed})";
+        }
+        return config.Epochs > 0 && config.Batch == 0 ? "epochs > 0 needs batch > 0 (set batch, or set epochs=0 and use steps)" : null;
     }
 
     /// <summary>Every key and its value, in schema order.</summary>

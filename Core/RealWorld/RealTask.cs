@@ -11,9 +11,11 @@ public sealed record RealTask(string Dataset, LabelledSplit Train, LabelledSplit
     /// <summary>
     /// Chooses the seeded subsets of <paramref name="train"/> and <paramref name="test"/> and standardises
     /// them as <paramref name="config"/> says (each split by its own statistics, or both by the training subset's).
+    /// A config <c>lnsgd real</c> refuses throws an <see cref="ArgumentException"/> with its line (<see cref="RealSchema.Validate"/>).
     /// </summary>
     public static RealTask Prepare(RealConfig config, ImageSet train, ImageSet test)
     {
+        if (RealSchema.Validate(config) is { } invalid) throw new ArgumentException(invalid, nameof(config));
         if (train.Size != test.Size) throw new DatasetFormatException($"{config.Dataset}: training images have {train.Size} values, test images {test.Size}");
         var trainRows = ImageData.Subset(train.Count, config.NTrain, config.Seed, 0);
         var testRows = ImageData.Subset(test.Count, config.NTest, config.Seed, 1);

@@ -44,7 +44,7 @@ public static class TeacherKernel
             {
                 gA += residual[b] * hidden[b * m + i];
                 var coefficient = residual[b] * ai * slope[b * m + i];
-                if (coefficient != 0.0) Nonlinear.Gemm.Axpy(-eta * coefficient, x.Slice(b * d, d), wi);
+                if (coefficient != 0.0) Gemm.Axpy(-eta * coefficient, x.Slice(b * d, d), wi);
             }
             a[i] = ai - eta * gA;
         }

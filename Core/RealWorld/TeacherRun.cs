@@ -1,7 +1,8 @@
+using Lnsgd.Core.Networks;
 using System.Collections.Immutable;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Nonlinear;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.RealWorld;
@@ -36,12 +37,7 @@ public static class TeacherRun
         spec.Initial.A.AsSpan().CopyTo(theta.AsSpan(netSpec.OffsetA));
         // The fold runs on one buffer through the in-place kernel; records wrap a copy of it.
         TwoLayerNet Net() => TwoLayerNet.Own(netSpec, (double[])theta.Clone());
-        var noise = RunSpec.BuildOptimiser(config) switch
-        {
-            Optimiser.Sgd s => s.Noise,
-            Optimiser.Gd g => g.Noise,
-            _ => LabelNoise.Off,
-        };
+        var noise = RunSpec.BuildOptimiser(config).Oracle.Noise;
         var (n, d) = (problem.N, problem.D);
         var x = problem.X.AsSpan().ToArray();
         var xTest = problem.XTest.AsSpan().ToArray();
@@ -110,6 +106,6 @@ public static class TeacherRun
     }
 
     /// <summary>(W, a) of a one-output network as the linear network type, for the synthetic metrics.</summary>
-    public static Network.Network LinearView(TwoLayerNet net) =>
-        Network.Network.Own(net.Spec.M, net.Spec.D, net.W.ToArray(), net.A.ToArray());
+    public static Network LinearView(TwoLayerNet net) =>
+        Network.Own(net.Spec.M, net.Spec.D, net.W.ToArray(), net.A.ToArray());
 }

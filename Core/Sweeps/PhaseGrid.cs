@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Sweeps;
 
@@ -35,22 +35,22 @@ public sealed record PhaseGrid(
     /// using the rows that match every <paramref name="where"/> pair (values as the schema shows
     /// them), or the one-line error that says what to change.
     /// </summary>
-    public static (PhaseGrid? Grid, string? Error) Of(
+    public static Result<PhaseGrid> Of(
         SweepTable table, string xKey, string yKey, string value, IReadOnlyList<(string Key, string Value)> where)
     {
         foreach (var key in new[] { xKey, yKey })
             if (ConfigSchema.Find(key) is null)
-                return (null, $"'{key}' is not a config key (axes must be swept keys, e.g. sigma, eta, m)");
-        if (xKey == yKey) return (null, $"the two axes are both '{xKey}'");
+                return Result.Error<PhaseGrid>($"'{key}' is not a config key (axes must be swept keys, e.g. sigma, eta, m)");
+        if (xKey == yKey) return Result.Error<PhaseGrid>($"the two axes are both '{xKey}'");
         var valueIndex = table.IndexOf(value);
         var summaries = SweepSummary.Columns.Where(c => c.Kind != ColumnKind.Text).Select(c => c.Name).ToList();
         if (!summaries.Contains(value))
-            return (null, $"invalid value for '--value': '{value}' (allowed: {string.Join(", ", summaries)})");
+            return Result.Error<PhaseGrid>($"invalid value for '--value': '{value}' (allowed: {string.Join(", ", summaries)})");
         foreach (var (key, _) in where)
-            if (ConfigSchema.Find(key) is null) return (null, $"--where: '{key}' is not a config key");
+            if (ConfigSchema.Find(key) is null) return Result.Error<PhaseGrid>($"--where: '{key}' is not a config key");
 
         var rows = table.Rows.Where(r => where.All(w => r[table.IndexOf(w.Key)] == w.Value)).ToList();
-        if (rows.Count == 0) return (null, "no collected run matches" + (where.Count > 0 ? " the --where filters" : ""));
+        if (rows.Count == 0) return Result.Error<PhaseGrid>("no collected run matches" + (where.Count > 0 ? " the --where filters" : ""));
 
         var (ix, iy) = (table.IndexOf(xKey), table.IndexOf(yKey));
         var others = ConfigSchema.Keys.Select(k => k.Name).Where(k => k != xKey && k != yKey && k != "seed").ToList();
@@ -58,7 +58,7 @@ public sealed record PhaseGrid(
             .Select(k => (Key: k, Values: rows.Select(r => r[table.IndexOf(k)]).Distinct().Order(ValueOrder).ToList()))
             .Where(v => v.Values.Count > 1).ToList();
         if (varying.Count > 0)
-            return (null, $"besides '{xKey}', '{yKey}' and the seed, these keys vary: "
+            return Result.Error<PhaseGrid>($"besides '{xKey}', '{yKey}' and the seed, these keys vary: "
                 + string.Join("; ", varying.Select(v => $"{v.Key} ({string.Join(", ", v.Values)})"))
                 + $"; fix them with --where key=value, e.g. --where {varying[0].Key}={varying[0].Values[0]}");
 
@@ -75,7 +75,7 @@ public sealed record PhaseGrid(
         var first = rows[0];
         var fixedKeys = ConfigSchema.Keys.Select(k => k.Name).Where(k => k != xKey && k != yKey && k != "seed")
             .Select(k => (k, first[table.IndexOf(k)] ?? "")).ToImmutableArray();
-        return (new PhaseGrid(xKey, yKey, value, xs, ys, cells.MoveToImmutable(), fixedKeys), null);
+        return Result.Ok(new PhaseGrid(xKey, yKey, value, xs, ys, cells.MoveToImmutable(), fixedKeys));
     }
 
     // Numbers in numeric order (so 5e-4 < 0.001 < 0.002), then text in ordinal order.

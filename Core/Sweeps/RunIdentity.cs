@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Sweeps;
 

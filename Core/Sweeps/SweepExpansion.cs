@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Sweeps;
 
@@ -15,18 +15,18 @@ public static class SweepExpansion
     public const long MaxRuns = 1_000_000;
 
     /// <summary>The runs of <paramref name="spec"/>, or the one-line error of the first invalid key, value or run.</summary>
-    public static (ImmutableArray<SweepRun> Runs, string? Error) Expand(SweepSpec spec)
+    public static Result<ImmutableArray<SweepRun>> Expand(SweepSpec spec)
     {
         RunConfig start;
         if (spec.Preset is null) start = new RunConfig();
         else if (Presets.Find(spec.Preset) is { } preset) start = preset.Config;
-        else return ([], $"unknown preset '{spec.Preset}' (known: {string.Join(", ", Presets.All.Select(p => p.Name))})");
+        else return Fail($"unknown preset '{spec.Preset}' (known: {string.Join(", ", Presets.All.Select(p => p.Name))})");
 
         if (spec.Axes.Concat(spec.Cases.SelectMany(c => c)).FirstOrDefault(a => a.Values.IsEmpty) is { } empty)
-            return ([], $"'{empty.Key}' lists no values");
+            return Fail($"'{empty.Key}' lists no values");
         var seedKeys = spec.Axes.Concat(spec.Cases.SelectMany(c => c)).Any(a => a.Key == "seed");
         if (seedKeys && spec.Seeds is SeedChoice.Listed)
-            return ([], "the spec sets both 'seeds' and 'seed': give one of them");
+            return Fail("the spec sets both 'seeds' and 'seed': give one of them");
 
         var fixedKeys = spec.Axes.Where(a => !a.IsGrid).ToImmutableArray();
         var gridKeys = spec.Axes.Where(a => a.IsGrid).ToImmutableArray();
@@ -39,7 +39,7 @@ public static class SweepExpansion
         var seedCount = spec.Seeds is SeedChoice.Listed l ? l.Seeds.Length : 1;
         var count = groups.Aggregate(0.0, (sum, g) => sum + g.Axes.Aggregate(1.0, (p, a) => p * a.Values.Length) * seedCount);
         if (count > MaxRuns)
-            return ([], $"the spec expands to {count.ToString("G4", CultureInfo.InvariantCulture)} runs, more than the {MaxRuns} one sweep may hold; split it into several specs");
+            return Fail($"the spec expands to {count.ToString("G4", CultureInfo.InvariantCulture)} runs, more than the {MaxRuns} one sweep may hold; split it into several specs");
         var runs = ImmutableArray.CreateBuilder<SweepRun>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
@@ -47,19 +47,21 @@ public static class SweepExpansion
                 foreach (var seeded in WithSeeds(point, spec.Seeds))
                 {
                     var config = start;
-                    if (ConfigSchema.ExclusiveError(seeded) is { } exclusive) return ([], exclusive);
+                    if (ConfigSchema.ExclusiveError(seeded) is { } exclusive) return Fail(exclusive);
                     foreach (var (key, value) in seeded)
                     {
                         var (next, error) = ConfigSchema.With(config, key, value);
-                        if (error is not null) return ([], error);
+                        if (error is not null) return Fail(error);
                         config = next!;
                     }
-                    if (ConfigSchema.Validate(config) is { } invalid) return ([], $"run {Words(seeded)}: {invalid}");
+                    if (ConfigSchema.Validate(config) is { } invalid) return Fail($"run {Words(seeded)}: {invalid}");
                     var hash = RunIdentity.Hash(config);
                     if (seen.Add(hash)) runs.Add(new SweepRun(config, hash, Shown(group.Shown, config)));
                 }
-        return (runs.ToImmutable(), null);
+        return Result.Ok(runs.ToImmutable());
     }
+
+    private static Result<ImmutableArray<SweepRun>> Fail(string message) => Result.Error<ImmutableArray<SweepRun>>(message);
 
     /// <summary>Every combination of the axes' values, the first axis varying slowest.</summary>
     public static IEnumerable<ImmutableArray<(string Key, string Value)>> Product(IReadOnlyList<SweepAxis> axes)

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Core.Sweeps;
 

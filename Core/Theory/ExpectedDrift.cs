@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 
 namespace Lnsgd.Core.Theory;
@@ -15,7 +16,7 @@ public sealed record ExpectedDrift(double Clean, double Noise)
     public double Total => Clean + Noise;
 
     /// <summary>E[Δ(‖w_i‖² − a_i²)] for neuron <paramref name="neuron"/> at the given state.</summary>
-    public static ExpectedDrift Of(SyntheticProblem problem, Network.Network net, int neuron, double eta, double sigma)
+    public static ExpectedDrift Of(SyntheticProblem problem, Network net, int neuron, double eta, double sigma)
     {
         var theta = net.Theta();
         var wi = net.Neuron(neuron);
@@ -35,7 +36,7 @@ public sealed record ExpectedDrift(double Clean, double Noise)
     }
 
     /// <summary>The mean over all neurons: the expected one-step change of <c>mean_balance</c>.</summary>
-    public static ExpectedDrift Mean(SyntheticProblem problem, Network.Network net, double eta, double sigma)
+    public static ExpectedDrift Mean(SyntheticProblem problem, Network net, double eta, double sigma)
     {
         double clean = 0, noise = 0;
         for (var i = 0; i < net.M; i++)

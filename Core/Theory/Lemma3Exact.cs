@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Problems;
 
 namespace Lnsgd.Core.Theory;
@@ -12,7 +13,7 @@ namespace Lnsgd.Core.Theory;
 public static class Lemma3Exact
 {
     /// <summary>P(ΔW_i &gt; 0) for every neuron of <paramref name="net"/> under batch-1 label noise ±σ.</summary>
-    public static double[] PositiveProbabilities(SyntheticProblem problem, Network.Network net, double sigma)
+    public static double[] PositiveProbabilities(SyntheticProblem problem, Network net, double sigma)
     {
         var theta = net.Theta();
         var p = new double[net.M];

@@ -1,4 +1,4 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Theory;
@@ -20,11 +20,11 @@ public sealed record Lemma3Frequencies(long Samples, long NonPositive, long Stro
     /// <summary>Counts over the first <paramref name="steps"/> steps of a batch-1 SGD run.</summary>
     public static Lemma3Frequencies Measure(RunSpec spec, long steps)
     {
-        if (spec.Optimiser is not Optimiser.Sgd { Batch: 1 } sgd) throw new ArgumentException("Lemma 3 is about batch-1 label noise SGD");
+        if (spec.Optimiser is not { Oracle: GradientOracle.Sample { Batch: 1 } sgd, Ascent: Ascent.None, Descent: GradientStep } optimiser) throw new ArgumentException("Lemma 3 is about batch-1 label noise SGD");
         var (m, d, p, seed) = (spec.Config.M, spec.Config.D, spec.Problem, spec.Config.Seed);
         var strong = -Math.Pow(sgd.Noise.Sigma / 4, 2);
         long samples = 0, nonPositive = 0, strongDecrease = 0, positive = 0;
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         for (long t = 0; t < steps; t++)
         {
             var net = state.Net;
@@ -42,7 +42,7 @@ public sealed record Lemma3Frequencies(long Samples, long NonPositive, long Stro
                 if (delta <= strong) strongDecrease++;
                 if (delta > 0) positive++;
             }
-            state = Optimisers.Update(sgd, p, state, seed);
+            state = Optimisers.Update(optimiser, p, state, seed);
         }
         return new Lemma3Frequencies(samples, nonPositive, strongDecrease, positive);
     }

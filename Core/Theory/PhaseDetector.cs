@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Measures;
 
 namespace Lnsgd.Core.Theory;
@@ -14,7 +15,7 @@ public sealed record Phases(
 public sealed record NeuronExtremes(long Step, double MaxWNorm, double MaxAbsA)
 {
     /// <summary>The extremes of a network.</summary>
-    public static NeuronExtremes Of(long step, Network.Network net)
+    public static NeuronExtremes Of(long step, Network net)
     {
         var maxW = 0.0;
         for (var i = 0; i < net.M; i++) maxW = Math.Max(maxW, Math.Sqrt(Kernels.SquaredNorm(net.Neuron(i))));

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Theory;
@@ -24,7 +24,7 @@ public static class StepSizeWarnings
         var c = spec.Config;
         var warnings = ImmutableArray.CreateBuilder<string>();
         var ratio = c.Eta / spec.StableEta;
-        if (ratio > StableFraction && spec.Optimiser is not Optimiser.Oscillation)
+        if (ratio > StableFraction && spec.Optimiser.Descent is not OscillationStep)
             warnings.Add($"eta = {G(c.Eta)} is {ratio.ToString("0.##", CultureInfo.InvariantCulture)} of the stable step size estimate 2/lambda = {G(spec.StableEta)} at initialisation (it falls like 1/m at this initialisation); the run may diverge; eta_relative = 0.5 sets eta to half of it");
         if (NoiseFloor(spec) is { } floor)
         {
@@ -44,7 +44,7 @@ public static class StepSizeWarnings
     public static double? NoiseFloor(RunSpec spec)
     {
         var c = spec.Config;
-        if (spec.Optimiser is not Optimiser.Sgd { Batch: 1 } || c.Sigma <= 0 || c.Schedule != "constant" || spec.InitialCurvature is not { } k) return null;
+        if (spec.Optimiser is not { Oracle: GradientOracle.Sample { Batch: 1 }, Ascent: Ascent.None, Descent: GradientStep } || c.Sigma <= 0 || c.Schedule != "constant" || spec.InitialCurvature is not { } k) return null;
         var q = c.Eta * k.MeanSample;
         var denominator = 2.0 - q * (1.0 + 2.0 / c.D);
         return denominator > 0 ? 0.5 * c.Sigma * c.Sigma * q / denominator : null;

@@ -15,21 +15,25 @@ public static class Gradient
     public static int SampleRow(ulong seed, long step, int slot, int n) =>
         new RngKey(seed, Purpose.SampleIndex).Index(step, slot, n);
 
-    /// <summary>g for the optimiser's batch at step <paramref name="step"/>, given θ.</summary>
-    public static double[] At(Optimiser optimiser, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
+    /// <summary>g for the optimiser's oracle at step <paramref name="step"/>, given θ.</summary>
+    public static double[] At(Optimiser optimiser, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step) =>
+        At(optimiser.Oracle, problem, theta, seed, step);
+
+    /// <summary>g for the oracle's rows and noise at step <paramref name="step"/>, given θ.</summary>
+    public static double[] At(GradientOracle oracle, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
     {
         var g = new double[problem.D];
-        Into(g, optimiser, problem, theta, seed, step);
+        Into(g, oracle, problem, theta, seed, step);
         return g;
     }
 
     /// <summary>Writes g into <paramref name="g"/> (length d), overwriting it.</summary>
-    public static void Into(Span<double> g, Optimiser optimiser, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
+    public static void Into(Span<double> g, GradientOracle oracle, SyntheticProblem problem, ReadOnlySpan<double> theta, ulong seed, long step)
     {
         g.Clear();
-        switch (optimiser)
+        switch (oracle)
         {
-            case Optimiser.Sgd { Batch: 1 } sgd:
+            case GradientOracle.Sample { Batch: 1 } sgd:
             {
                 // The paper's batch of one, without the batch loop: the same operations as below.
                 var i = SampleRow(seed, step, 0, problem.N);
@@ -37,7 +41,7 @@ public static class Gradient
                 Accumulate(g, x, Residual(theta, x, problem.Y[i], sgd.Noise.Draw(seed, step, 0)));
                 break;
             }
-            case Optimiser.Sgd sgd:
+            case GradientOracle.Sample sgd:
                 for (var b = 0; b < sgd.Batch; b++)
                 {
                     var i = SampleRow(seed, step, b, problem.N);
@@ -45,25 +49,19 @@ public static class Gradient
                 }
                 Scale(g, sgd.Batch);
                 break;
-            case Optimiser.Gd gd:
+            case GradientOracle.FullBatch gd:
                 for (var i = 0; i < problem.N; i++)
                     Accumulate(g, problem.Row(i), Residual(theta, problem.Row(i), problem.Y[i], gd.Noise.Draw(seed, step, i)));
                 Scale(g, problem.N);
                 break;
-            case Optimiser.Sam sam:
-                Into(g, sam.Base, problem, theta, seed, step);
-                break;
-            case Optimiser.Oscillation or Optimiser.Langevin:
-                Into(g, new Optimiser.Gd(1.0, LabelNoise.Off), problem, theta, seed, step);
-                break;
             default:
-                throw new InvalidOperationException($"no gradient rule for {optimiser.Name}");
+                throw new InvalidOperationException($"no gradient rule for {oracle.GetType().Name}");
         }
     }
 
     /// <summary>r = θᵀx − y − ε.</summary>
     public static double Residual(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, double y, double noise) =>
-        Engines.VectorKernels.Dot(theta, x) - y - noise;
+        VectorKernels.Dot(theta, x) - y - noise;
 
     // g ← g + r·x element by element (SIMD and scalar give the same bytes: nothing is reduced).
     private static void Accumulate(Span<double> g, ReadOnlySpan<double> x, double r)

@@ -1,9 +1,10 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Random;
 
 namespace Lnsgd.Core.Training;
 
 /// <summary>
-/// The noise of <see cref="Optimiser.Langevin"/>. Label noise ε = ±σ moves the parameters by
+/// The noise of <see cref="LangevinStep"/>. Label noise ε = ±σ moves the parameters by
 /// η ε ∇_Θ f(x) = η ε (a xᵀ, W x), of expected squared size η²σ²(‖a‖² E‖x‖² + E‖Wx‖²) =
 /// η²σ²(d‖a‖² + ‖W‖_F²) for x ~ N(0, I_d). Spreading that equally over the m(d+1) parameters
 /// gives the isotropic standard deviation s = ησ √((d‖a‖² + ‖W‖_F²) / (m(d+1))), taken at the
@@ -12,11 +13,11 @@ namespace Lnsgd.Core.Training;
 public static class IsotropicNoise
 {
     /// <summary>s(t) for the network before step <paramref name="step"/>.</summary>
-    public static double Scale(Optimiser.Langevin l, Network.Network net, long step) =>
+    public static double Scale(LangevinStep l, Network net, long step) =>
         Scale(l, Kernels.SquaredNorm(net.W.AsSpan()), Kernels.SquaredNorm(net.A.AsSpan()), net.M, net.D, step);
 
     /// <summary>s(t) from ‖W‖_F² and ‖a‖² (the in-place engine passes its own sums).</summary>
-    public static double Scale(Optimiser.Langevin l, double wSq, double aSq, int m, int d, long step)
+    public static double Scale(LangevinStep l, double wSq, double aSq, int m, int d, long step)
     {
         var level = l.Sigma * l.Schedule.Factor(step);
         return l.Eta * level * Math.Sqrt((d * aSq + wSq) / ((double)m * (d + 1)));
@@ -43,7 +44,7 @@ public static class IsotropicNoise
     }
 
     /// <summary><paramref name="net"/> with s·z added to every weight (unchanged when s = 0).</summary>
-    public static Network.Network Add(Network.Network net, double s, ulong seed, long step)
+    public static Network Add(Network net, double s, ulong seed, long step)
     {
         if (s == 0.0) return net;
         var (m, d) = (net.M, net.D);
@@ -57,6 +58,6 @@ public static class IsotropicNoise
             for (var j = 0; j < d; j++) w[i * d + j] = wi[j] + s * z[j];
             a[i] = net.A[i] + s * z[d];
         }
-        return Network.Network.Own(m, d, w, a);
+        return Network.Own(m, d, w, a);
     }
 }

@@ -1,84 +1,81 @@
 namespace Lnsgd.Core.Training;
 
 /// <summary>
-/// An optimiser of the two-layer net, as a value. A closed hierarchy; <see cref="Optimisers"/>
-/// holds the pure <c>Init</c> and <c>Update</c> that interpret it (optax style). SAM composes:
-/// it wraps the optimiser whose gradient oracle (batch and label noise) it perturbs.
+/// An optimiser of the two-layer net as a composition, in the shape of optax: a
+/// <see cref="GradientOracle"/> (which rows, which label noise), an <see cref="Ascent"/> (where the
+/// oracle is evaluated: Θ, or SAM's ascent point) and a <see cref="Descent"/> (how the gradient
+/// becomes the step, with its own state in <see cref="TrainState"/>). <see cref="Optimisers"/>
+/// folds it as a pure (init, update) pair; the engines run the same composition in place, or say
+/// they cannot (<see cref="Engines.EngineChoice.Resolve"/>). There is one ascent slot, so SAM
+/// around SAM cannot be written.
 /// </summary>
-public abstract record Optimiser
+public sealed record Optimiser
 {
-    private Optimiser() { }
+    /// <summary>
+    /// The composition of <paramref name="oracle"/>, <paramref name="ascent"/> and <paramref name="descent"/>;
+    /// an <see cref="ArgumentException"/> when the descent takes no gradient for SAM to move (the oscillation chain).
+    /// </summary>
+    public Optimiser(GradientOracle oracle, Ascent ascent, Descent descent)
+    {
+        ArgumentNullException.ThrowIfNull(oracle);
+        ArgumentNullException.ThrowIfNull(ascent);
+        ArgumentNullException.ThrowIfNull(descent);
+        if (ascent is Ascent.Sam && !descent.TakesAscent)
+            throw new ArgumentException($"SAM wraps a gradient optimiser, not {descent.ConfigName}: its step takes no gradient for the ascent to move");
+        (Oracle, Ascent, Descent) = (oracle, ascent, descent);
+    }
+
+    /// <summary>Which rows and which label noise each step's gradient uses.</summary>
+    public GradientOracle Oracle { get; }
+
+    /// <summary>Where the gradient is evaluated.</summary>
+    public Ascent Ascent { get; }
+
+    /// <summary>How the gradient becomes the step.</summary>
+    public Descent Descent { get; }
 
     /// <summary>The step size η.</summary>
-    public abstract double Eta { get; }
+    public double Eta => Descent.Eta;
 
     /// <summary>
-    /// Label noise SGD (Eqs. 3–4): each step samples <paramref name="Batch"/> rows with
+    /// Label noise SGD (Eqs. 3–4): each step samples <paramref name="batch"/> rows with
     /// replacement, adds one noise draw to each label and steps on the batch-mean gradient.
     /// σ = 0 is plain SGD.
     /// </summary>
-    public sealed record Sgd(double Eta, int Batch, LabelNoise Noise) : Optimiser
-    {
-        /// <inheritdoc />
-        public override double Eta { get; } = Eta;
-    }
+    public static Optimiser Sgd(double eta, int batch, LabelNoise noise) =>
+        new(new GradientOracle.Sample(batch, noise), Ascent.Off, new GradientStep(eta));
 
     /// <summary>Full-batch GD on all n samples, each with its own noise draw (σ = 0 is plain GD).</summary>
-    public sealed record Gd(double Eta, LabelNoise Noise) : Optimiser
-    {
-        /// <inheritdoc />
-        public override double Eta { get; } = Eta;
-    }
+    public static Optimiser Gd(double eta, LabelNoise noise) =>
+        new(new GradientOracle.FullBatch(noise), Ascent.Off, new GradientStep(eta));
 
     /// <summary>
-    /// Normalised SAM (the paper's Section "Extension", Fig. 4) around <paramref name="Base"/> (SGD: per-sample or mini-batch
-    /// SAM; GD: full-batch SAM): Θ̃ = Θ + ρ v/‖v‖ with v the base gradient, then the base step
-    /// with the gradient taken at Θ̃, using the same batch and noise draws. ρ = 0 is the base.
+    /// Normalised SAM with radius <paramref name="rho"/> around <paramref name="inner"/> (SGD:
+    /// per-sample or mini-batch SAM; GD: full-batch SAM). An <see cref="ArgumentException"/> when
+    /// <paramref name="inner"/> already has an ascent (its ρ would be lost) or takes no gradient.
     /// </summary>
-    public sealed record Sam(double Rho, Optimiser Base) : Optimiser
-    {
-        /// <summary>The wrapped optimiser; never a SAM (its ρ would be ignored) nor the oscillation chain (no gradient oracle).</summary>
-        public Optimiser Base { get => _base; init => _base = Wrappable(value); }
-        private readonly Optimiser _base = Wrappable(Base);
+    public static Optimiser Sam(double rho, Optimiser inner) => inner.Ascent is Ascent.None
+        ? new(inner.Oracle, new Ascent.Sam(rho), inner.Descent)
+        : throw new ArgumentException($"SAM wraps a gradient optimiser (sgd or gd), not {inner.Name}: SAM around SAM would ignore the inner rho");
 
-        private static Optimiser Wrappable(Optimiser inner) => inner is Sam or Oscillation or null
-            ? throw new ArgumentException($"SAM wraps a gradient optimiser (sgd or gd), not {inner?.Name ?? "null"}: SAM around SAM would ignore the inner rho")
-            : inner;
+    /// <summary>The paper's oscillation simulation (Eqs. 6–7) with step size <paramref name="eta"/>.</summary>
+    public static Optimiser Oscillation(double eta) => new(GradientOracle.Clean, Ascent.Off, new OscillationStep(eta));
 
-        /// <inheritdoc />
-        public override double Eta => Base.Eta;
-    }
-
-    /// <summary>
-    /// The paper's oscillation simulation (Eqs. 6–7): W follows full-batch GD on clean labels
-    /// while each a_i walks its own chain on {−q, 0, +q}, q = η^¼ (see <see cref="OscillationChain"/>).
-    /// </summary>
-    public sealed record Oscillation(double Eta) : Optimiser
-    {
-        /// <inheritdoc />
-        public override double Eta { get; } = Eta;
-
-        /// <summary>The chain's amplitude q = η^¼.</summary>
-        public double Amplitude => Math.Pow(Eta, 0.25);
-    }
-
-    /// <summary>
-    /// Langevin dynamics (SGLD with the full-batch gradient): a clean full-batch GD step, then
-    /// isotropic Gaussian noise on every parameter of W and a. Its per-parameter standard
-    /// deviation s(t) gives the step the same expected squared size as label noise ±σ(t) at
-    /// batch 1 (see <see cref="IsotropicNoise"/>): HaoChen et al. (2021) predict that noise of
-    /// this shape, unlike label noise, carries no implicit bias towards sparse, aligned weights.
-    /// </summary>
-    public sealed record Langevin(double Eta, double Sigma, NoiseSchedule Schedule) : Optimiser
-    {
-        /// <inheritdoc />
-        public override double Eta { get; } = Eta;
-    }
+    /// <summary>Langevin dynamics: clean full-batch GD plus isotropic noise of label noise's per-step variance (<see cref="LangevinStep"/>).</summary>
+    public static Optimiser Langevin(double eta, double sigma, NoiseSchedule schedule) =>
+        new(GradientOracle.Clean, Ascent.Off, new LangevinStep(eta, sigma, schedule));
 
     /// <summary>The config spelling of the optimiser.</summary>
-    public string Name => this switch
+    public string Name => (Ascent, Descent.ConfigName, Oracle) switch
     {
-        Sgd => "sgd", Gd => "gd", Sam { Base: Gd } => "sam-gd", Sam => "sam", Oscillation => "oscillation", Langevin => "langevin",
-        _ => throw new InvalidOperationException($"unknown optimiser {GetType().Name}"),
+        (Ascent.None, null, GradientOracle.FullBatch) => "gd",
+        (Ascent.None, null, _) => "sgd",
+        (Ascent.Sam, null, GradientOracle.FullBatch) => "sam-gd",
+        (Ascent.Sam, null, _) => "sam",
+        (Ascent.Sam, var name, _) => "sam+" + name,
+        _ => Descent.ConfigName!,
     };
+
+    /// <summary>The batch of a sampling oracle, or null for a full-batch one.</summary>
+    public int? Batch => Oracle is GradientOracle.Sample s ? s.Batch : null;
 }

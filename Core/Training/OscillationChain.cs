@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 using Lnsgd.Core.Random;
 
 namespace Lnsgd.Core.Training;
@@ -21,10 +22,10 @@ public static class OscillationChain
         state != 0.0 ? 0.0 : q * new RngKey(seed, Purpose.Oscillation).Sign(step + 1, neuron);
 
     /// <summary>The network with its second layer replaced by the chain's initial states.</summary>
-    public static Network.Network Start(Network.Network net, ulong seed, double q)
+    public static Network Start(Network net, ulong seed, double q)
     {
         var a = new double[net.M];
         for (var i = 0; i < net.M; i++) a[i] = Initial(seed, i, q);
-        return Network.Network.Own(net.M, net.D, net.W.ToArray(), a);
+        return Network.Own(net.M, net.D, net.W.ToArray(), a);
     }
 }

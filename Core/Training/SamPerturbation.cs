@@ -1,3 +1,4 @@
+using Lnsgd.Core.Networks;
 namespace Lnsgd.Core.Training;
 
 /// <summary>
@@ -7,18 +8,31 @@ namespace Lnsgd.Core.Training;
 public static class SamPerturbation
 {
     /// <summary>c = ρ/‖v‖, and 0 when ρ = 0 or v = 0 (a zero gradient has no ascent direction).</summary>
-    public static double Coefficient(Network.Network net, ReadOnlySpan<double> g, double rho)
+    public static double Coefficient(Network net, ReadOnlySpan<double> g, double rho) => Coefficient(net, g, new Ascent.Sam(rho));
+
+    /// <summary>c = ρ/‖v‖ by <see cref="Ascent.Sam.Coefficient"/>, the one SAM coefficient rule.</summary>
+    public static double Coefficient(Network net, ReadOnlySpan<double> g, Ascent.Sam sam)
     {
-        if (rho == 0.0) return 0.0;
+        if (sam.Rho == 0.0) return 0.0;
         var aSq = Kernels.SquaredNorm(net.A.AsSpan());
         var sum = 0.0;
         for (var i = 0; i < net.M; i++) { var s = Kernels.Dot(net.Neuron(i), g); sum += s * s; }
-        var norm = Math.Sqrt(aSq * Kernels.SquaredNorm(g) + sum);
-        return norm > 0 && double.IsFinite(norm) ? rho / norm : 0.0;
+        return sam.Coefficient(Math.Sqrt(aSq * Kernels.SquaredNorm(g) + sum));
+    }
+
+    /// <summary>
+    /// SAM's ascent on the two-layer net: Θ̃ and the oracle's gradient there (same rows and noise
+    /// draws as <paramref name="g"/>), or (Θ, g) itself when the coefficient is 0.
+    /// </summary>
+    public static (Network At, double[] G) Ascend(
+        Ascent.Sam sam, GradientOracle oracle, Problems.SyntheticProblem problem, Network net, double[] g, ulong seed, long step)
+    {
+        var at = Apply(net, g, Coefficient(net, g, sam));
+        return ReferenceEquals(at, net) ? (net, g) : (at, Gradient.At(oracle, problem, at.Theta(), seed, step));
     }
 
     /// <summary>Θ̃, or Θ itself (the same value) when the coefficient is 0.</summary>
-    public static Network.Network Apply(Network.Network net, ReadOnlySpan<double> g, double c)
+    public static Network Apply(Network net, ReadOnlySpan<double> g, double c)
     {
         if (c == 0.0) return net;
         var (m, d) = (net.M, net.D);
@@ -31,7 +45,7 @@ public static class SamPerturbation
             for (var j = 0; j < d; j++) w[i * d + j] = wi[j] + k * g[j];
             a[i] = net.A[i] + c * Kernels.Dot(wi, g);
         }
-        return Network.Network.Own(m, d, w, a);
+        return Network.Own(m, d, w, a);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Lnsgd.Core.Network;
+using Lnsgd.Core.Networks;
 
 namespace Lnsgd.Core.Training;
 
@@ -10,13 +10,13 @@ namespace Lnsgd.Core.Training;
 public static class TwoLayerUpdate
 {
     /// <summary>The network after one step of size <paramref name="eta"/> along g.</summary>
-    public static Network.Network Apply(Network.Network net, ReadOnlySpan<double> g, double eta) => ApplyAt(net, net, g, eta);
+    public static Network Apply(Network net, ReadOnlySpan<double> g, double eta) => ApplyAt(net, net, g, eta);
 
     /// <summary>
     /// The step with the layer gradients taken at <paramref name="at"/> (SAM's perturbed point):
     /// w_i ← w_i − η ã_i g and a_i ← a_i − η w̃_i·g. With <paramref name="at"/> = net it is <see cref="Apply"/>.
     /// </summary>
-    public static Network.Network ApplyAt(Network.Network net, Network.Network at, ReadOnlySpan<double> g, double eta)
+    public static Network ApplyAt(Network net, Network at, ReadOnlySpan<double> g, double eta)
     {
         var (m, d) = (net.M, net.D);
         var w = new double[m * d];
@@ -30,7 +30,7 @@ public static class TwoLayerUpdate
             for (var j = 0; j < d; j++) w[i * d + j] = wi[j] - c * g[j];
             a[i] = ai - eta * s;
         }
-        return Network.Network.Own(m, d, w, a);
+        return Network.Own(m, d, w, a);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using Lnsgd.Core.Training;
 

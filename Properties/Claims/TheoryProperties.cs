@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using MathNet.Numerics.Distributions;
 using Xunit;

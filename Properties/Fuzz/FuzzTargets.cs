@@ -3,7 +3,7 @@ using Lnsgd.Core.Datasets;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;

@@ -1,5 +1,5 @@
 using Lnsgd.Shell.Output;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties.Reliability;
 

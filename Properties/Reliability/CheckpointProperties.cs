@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Properties.Reliability;
 

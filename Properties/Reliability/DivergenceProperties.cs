@@ -1,7 +1,7 @@
 using Lnsgd.Core.Engines;
 using FsCheck.Xunit;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 using Xunit;
 
@@ -16,7 +16,7 @@ public class DivergenceProperties
 {
     private static TrainState After(RunSpec spec, long steps)
     {
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         while (state.Step < steps) state = Optimisers.Update(spec.Optimiser, spec.Problem, state, spec.Config.Seed);
         return state;
     }

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Commands;
 using Lnsgd.Shell.Runs;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FsCheck.Xunit;
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell;
 using Lnsgd.Shell.Commands;
 using Lnsgd.Shell.Runs;
@@ -115,7 +115,7 @@ public class RunFolderProperties
         Directory.CreateDirectory(tmp.Path);
         // --init from a file: resume must read it again and find the same bytes.
         var init = tmp.Sub("init.npz");
-        var net = Lnsgd.Core.Network.Initialisation.Ntk(30, 20, 99, 1.0, 1.0);
+        var net = Lnsgd.Core.Networks.Initialisation.Ntk(30, 20, 99, 1.0, 1.0);
         File.WriteAllBytes(init, Npz.ToBytes(RunArrays.Weights(net)));
         string[] common = ["fig2", "--set", "m=30", "--steps", "300", "--record-every", "20", "--init", init, "--quiet", "--checkpoint-every", "50"];
         Assert.Equal(StopSignal.TerminateExit, RunStopped([.. common, "--out", tmp.Sub("a")], 120));
@@ -127,7 +127,7 @@ public class RunFolderProperties
 
         // The same input file with other bytes is refused, with exit 2 and one line.
         Assert.Equal(StopSignal.TerminateExit, RunStopped([.. common, "--out", tmp.Sub("c")], 120));
-        File.WriteAllBytes(init, Npz.ToBytes(RunArrays.Weights(Lnsgd.Core.Network.Initialisation.Ntk(30, 20, 98, 1.0, 1.0))));
+        File.WriteAllBytes(init, Npz.ToBytes(RunArrays.Weights(Lnsgd.Core.Networks.Initialisation.Ntk(30, 20, 98, 1.0, 1.0))));
         var (code, _, stderr) = Cli("resume", tmp.Sub("c"));
         Assert.Equal(2, code);
         Assert.Contains("has changed since the run", stderr);

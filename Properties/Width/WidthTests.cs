@@ -2,7 +2,7 @@ using FsCheck.Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using Lnsgd.Properties.Reliability;
 using Xunit;

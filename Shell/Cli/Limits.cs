@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Cli;
 

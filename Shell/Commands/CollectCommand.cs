@@ -1,4 +1,4 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
@@ -117,7 +117,7 @@ public static partial class CollectCommand
                 throw new UsageError(error!);
             }
             var theoryColumn = PhaseGrid.TheoryColumnOf(value, x, y);
-            var theory = theoryColumn is null ? null : PhaseGrid.Of(table, x, y, theoryColumn, where).Grid;
+            var theory = theoryColumn is null ? null : (PhaseGrid.Of(table, x, y, theoryColumn, where) as Lnsgd.Core.Result<PhaseGrid>.Ok)?.Value;
             result.Add((grid, theory));
         }
         return result;

@@ -1,5 +1,5 @@
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 
 namespace Lnsgd.Shell.Commands;

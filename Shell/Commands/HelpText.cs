@@ -1,5 +1,5 @@
 using System.Text;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Commands;
 

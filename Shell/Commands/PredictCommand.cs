@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Prediction;
@@ -28,7 +28,7 @@ public static partial class PredictCommand
         var (config, _) = ConfigLoader.Resolve(parsed.Positionals.FirstOrDefault(), parsed.Last("--config"), Overrides(parsed));
         if (Applicability.Refusal(config) is { } why) throw new UsageError($"cannot predict: {why}");
         var clock = Stopwatch.StartNew();
-        Core.Prediction.Prediction prediction;
+        Core.Predictions.Prediction prediction;
         try { prediction = Predictor.Of(RunSpec.Resolve(config)); }
         // No stationary residual variance (η beyond the linearised step's stability edge): the theory has nothing to say.
         catch (ArithmeticException e) { throw new UsageError($"cannot predict: {e.Message}"); }

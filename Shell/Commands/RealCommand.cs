@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lnsgd.Core.Datasets;
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
@@ -117,7 +117,7 @@ public static partial class RealCommand
         if (parsed.Last("--seed") is { } seed) config = Set(config, "seed", seed);
         if (parsed.Last("--steps") is { } steps) config = Set(config, "steps", steps);
         if (parsed.Last("--epochs") is { } epochs) config = Set(config, "epochs", epochs);
-        if (config.Epochs > 0 && config.Batch == 0) throw new UsageError("epochs > 0 needs batch > 0 (set batch, or set epochs=0 and use steps)");
+        if (RealSchema.Validate(config) is { } invalid) throw new UsageError(invalid);
         return config;
     }
 

@@ -1,4 +1,4 @@
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Runs;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;

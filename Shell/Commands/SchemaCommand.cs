@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Lnsgd.Core.RealWorld;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Lnsgd.Core.Interchange;
 using Lnsgd.Core.Problems;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 
@@ -24,11 +24,11 @@ public static class ArrayInputs
     /// (n, n_test, d from the data), the problem and initial network to use instead of drawing
     /// them (null: draw from the seed), and the files read, for the manifest.
     /// </summary>
-    public static (RunConfig Config, SyntheticProblem? Problem, Core.Network.Network? Initial, IReadOnlyList<Manifest.InputFile> Files) Apply(
+    public static (RunConfig Config, SyntheticProblem? Problem, Core.Networks.Network? Initial, IReadOnlyList<Manifest.InputFile> Files) Apply(
         RunConfig config, string? dataPath, string? initPath, IReadOnlySet<string> explicitKeys)
     {
         SyntheticProblem? problem = null;
-        Core.Network.Network? initial = null;
+        Core.Networks.Network? initial = null;
         var files = new List<Manifest.InputFile>();
         if (dataPath is not null)
         {
@@ -76,10 +76,10 @@ public static class ArrayInputs
     /// The file may be a run's <c>checkpoint.npz</c> (e.g. a diverged run's last good state, to go
     /// on with a smaller η): its network is rebuilt as <c>resume</c> would rebuild it.
     /// </summary>
-    private static Core.Network.Network Init(Input input, RunConfig config)
+    private static Core.Networks.Network Init(Input input, RunConfig config)
     {
         var (net, error) = input.Arrays.ContainsKey("fingerprint") ? FromCheckpoint(input)
-            : RunInputs.Initial(input.Arrays, config.M, config.D).Match<(Core.Network.Network?, string?)>(n => (n, null), e => (null, e));
+            : RunInputs.Initial(input.Arrays, config.M, config.D).Match<(Core.Networks.Network?, string?)>(n => (n, null), e => (null, e));
         if (net is { } found && (found.M != config.M || found.D != config.D))
             (net, error) = (null, $"the checkpoint's network is (m, d) = ({found.M}, {found.D}) but the config needs ({config.M}, {config.D}); set m and d to match");
         return net ?? throw new UsageError($"{input.Option} file '{input.Path}': {error}");
@@ -88,7 +88,7 @@ public static class ArrayInputs
     // A checkpoint stores the engine's buffers (on the gram engine the (d+1)-row factor K, not W):
     // the network is rebuilt from the run it belongs to, whose manifest.json lies beside it, and
     // the checkpoint must pass the same checks as for resume (fingerprint, shapes, θ = Wᵀa).
-    private static (Core.Network.Network? Net, string? Error) FromCheckpoint(Input input)
+    private static (Core.Networks.Network? Net, string? Error) FromCheckpoint(Input input)
     {
         var (checkpoint, layoutError) = CheckpointArrays.Read(input.Arrays);
         if (checkpoint is null) return (null, $"looks like a checkpoint but {layoutError}");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Output;
 

@@ -1,5 +1,5 @@
 using Lnsgd.Core.Interchange;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Output;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using ScottPlot;
 
 namespace Lnsgd.Shell.Plots;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Output;
 using ScottPlot;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Lnsgd.Core.Prediction;
+using Lnsgd.Core.Predictions;
 
 namespace Lnsgd.Shell.Plots;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Output;
 
 namespace Lnsgd.Shell.Prediction;
@@ -18,14 +18,14 @@ public static class PredictionFiles
     public static readonly string[] Names = ["prediction.json", "prediction.csv"];
 
     /// <summary>Writes both files into <paramref name="folder"/>, atomically.</summary>
-    public static void Write(string folder, RunConfig config, Core.Prediction.Prediction prediction)
+    public static void Write(string folder, RunConfig config, Core.Predictions.Prediction prediction)
     {
         AtomicFile.WriteText(Path.Combine(folder, Names[0]), Json(config, prediction));
         AtomicFile.WriteText(Path.Combine(folder, Names[1]), Csv(prediction));
     }
 
     /// <summary>prediction.csv: <c>flow</c> then <see cref="PredictionCurve.Columns"/>, limit rows first.</summary>
-    public static string Csv(Core.Prediction.Prediction p)
+    public static string Csv(Core.Predictions.Prediction p)
     {
         var sb = new StringBuilder("flow,").Append(string.Join(',', PredictionCurve.Columns)).Append('\n');
         foreach (var curve in new[] { p.Limit, p.Corrected })
@@ -35,7 +35,7 @@ public static class PredictionFiles
     }
 
     /// <summary>prediction.json.</summary>
-    public static string Json(RunConfig config, Core.Prediction.Prediction p)
+    public static string Json(RunConfig config, Core.Predictions.Prediction p)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

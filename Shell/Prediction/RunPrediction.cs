@@ -1,6 +1,6 @@
 using System.Text;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Prediction;
 
@@ -12,7 +12,7 @@ namespace Lnsgd.Shell.Prediction;
 public static class RunPrediction
 {
     /// <summary>The prediction for a run, or null when the theory does not cover it or has no stationary state.</summary>
-    public static Core.Prediction.Prediction? Of(RunSpec spec)
+    public static Core.Predictions.Prediction? Of(RunSpec spec)
     {
         if (Applicability.Refusal(spec.Config) is not null) return null;
         try { return Predictor.Of(spec); }
@@ -20,7 +20,7 @@ public static class RunPrediction
     }
 
     /// <summary>The two files for RunFolder's extra list (none without a prediction).</summary>
-    public static IEnumerable<(string Name, Action<Stream> Write)> Files(RunConfig config, Core.Prediction.Prediction? prediction)
+    public static IEnumerable<(string Name, Action<Stream> Write)> Files(RunConfig config, Core.Predictions.Prediction? prediction)
     {
         if (prediction is null) yield break;
         var utf8 = new UTF8Encoding(false);

@@ -11,34 +11,19 @@ namespace Lnsgd.Shell.RealWorld;
 /// </summary>
 public static class EpochBench
 {
-    /// <summary>Seconds per epoch and the last batch's loss.</summary>
+    /// <summary>Seconds per epoch and the last batch's loss: the clean arm's own training stream (<see cref="ArmRun.Steps"/>), timed epoch by epoch.</summary>
     public static (double[] Seconds, double LastLoss) Run(RealConfig config, RealTask task, int epochs, int threads)
     {
         var train = task.Train;
-        var (n, d) = (train.Rows, train.D);
-        Model model = new Model.Network(TwoLayerNet.Init(ArmRun.Spec(config, d, train.Classes), config.Seed));
-        var batching = ArmRun.BatchingOf(config, n);
-        var perEpoch = batching.StepsPerEpoch(n);
-        var loss = Loss.Parse(config.Loss)!;
-        var optimiser = new NetOptimiser.Gd(config.Eta);
-        var noise = new TargetNoise.None();
+        Model model = new Model.Network(TwoLayerNet.Init(ArmRun.Spec(config, train.D, train.Classes), config.Seed));
+        var perEpoch = ArmRun.BatchingOf(config, train.Rows).StepsPerEpoch(train.Rows);
+        using var stream = ArmRun.Steps(config, new RealArm("clean", false, 0, 0), train, model, threads: threads).GetEnumerator();
         var seconds = new double[epochs];
         var last = double.NaN;
         for (var e = 0; e < epochs; e++)
         {
             var clock = Stopwatch.StartNew();
-            var permutation = Batching.Permutation(config.Seed, e, n);
-            for (var s = 0; s < perEpoch; s++)
-            {
-                var step = (long)e * perEpoch + s;
-                var rows = batching.Rows(config.Seed, step, n, permutation);
-                var x = new double[rows.Length * d];
-                for (var r = 0; r < rows.Length; r++) train.X.AsSpan(rows[r] * d, d).CopyTo(x.AsSpan(r * d, d));
-                var targets = noise.Targets(train.Y, train.Labels, train.Classes, rows, config.Seed, step);
-                var result = NetStep.Step(model, x, rows.Length, targets, loss, optimiser, threads: threads);
-                model = result.Next;
-                last = result.BatchLoss;
-            }
+            for (var s = 0; s < perEpoch && stream.MoveNext(); s++) last = stream.Current.BatchLoss;
             seconds[e] = clock.Elapsed.TotalSeconds;
         }
         return (seconds, last);

@@ -1,7 +1,7 @@
 using System.Text;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Reproduction;
 
@@ -12,7 +12,7 @@ namespace Lnsgd.Shell.Reproduction;
 public static class PredictionSection
 {
     /// <summary>The prediction for one run, or why there is none.</summary>
-    public sealed record Outcome(Core.Prediction.Prediction? Value, string? Error);
+    public sealed record Outcome(Core.Predictions.Prediction? Value, string? Error);
 
     /// <summary>The prediction of every run the flow covers (SAM, the oscillation chain and schedules are not), by preset.</summary>
     public static IReadOnlyDictionary<string, Outcome> Predict(IReadOnlyDictionary<string, ReproducedRun> runs) =>

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Claims;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 
 namespace Lnsgd.Shell.Reproduction;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;
 
@@ -15,7 +15,7 @@ namespace Lnsgd.Shell.Runs;
 public static class BranchSource
 {
     /// <summary>The parent's spec, the state at the branch step, and the manifest input.</summary>
-    public static (RunSpec Parent, Core.Network.Network State, Manifest.InputFile Input) Read(string from)
+    public static (RunSpec Parent, Core.Networks.Network State, Manifest.InputFile Input) Read(string from)
     {
         var (dir, step) = Split(from);
         var recorded = ManifestReader.Read(dir);

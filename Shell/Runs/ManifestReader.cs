@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;

@@ -1,5 +1,5 @@
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
 using Lnsgd.Shell.Output;

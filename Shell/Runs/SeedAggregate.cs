@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Output;
 using Lnsgd.Shell.Plots;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Commands;
 using Lnsgd.Shell.Output;

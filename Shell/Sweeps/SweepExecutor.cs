@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Sweeps;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Output;

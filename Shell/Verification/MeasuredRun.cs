@@ -1,5 +1,5 @@
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 
 namespace Lnsgd.Shell.Verification;

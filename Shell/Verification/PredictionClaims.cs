@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Prediction;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Predictions;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Claims;
 
 namespace Lnsgd.Shell.Verification;
@@ -22,7 +22,7 @@ public static class PredictionClaims
     public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options, IReadOnlyList<EscapePoint> escapes)
     {
         var fig2 = Presets.Find("fig2")!.Config;
-        var per = new ConcurrentBag<(ulong Seed, MetricRow[] Rows, Core.Prediction.Prediction Prediction)>();
+        var per = new ConcurrentBag<(ulong Seed, MetricRow[] Rows, Core.Predictions.Prediction Prediction)>();
         Parallel.For(0, seeds, options, s =>
         {
             var spec = RunSpec.Resolve(fig2 with { Seed = (ulong)s });

@@ -1,6 +1,6 @@
 using Lnsgd.Core.Claims;
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 
 namespace Lnsgd.Shell.Verification;

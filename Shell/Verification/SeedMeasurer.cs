@@ -1,8 +1,9 @@
+using Lnsgd.Core.Numerics;
 using Lnsgd.Core;
 using Lnsgd.Core.Claims;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Theory;
 using Lnsgd.Core.Training;
 
@@ -35,7 +36,7 @@ public static class SeedMeasurer
         return result;
     }
 
-    private static RunConfig Preset(string name, ulong seed) => Core.Simulation.Presets.Find(name)!.Config with { Seed = seed };
+    private static RunConfig Preset(string name, ulong seed) => Core.Simulations.Presets.Find(name)!.Config with { Seed = seed };
 
     private static SeedMeasurements Presets(SeedMeasurements result, ulong seed)
     {
@@ -179,7 +180,7 @@ public static class SeedMeasurer
     public static double IdentityError(RunConfig config, long steps)
     {
         var spec = RunSpec.Resolve(config);
-        var state = Optimisers.Init(spec.Initial);
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
         var worst = 0.0;
         for (long t = 0; t < steps; t++)
         {

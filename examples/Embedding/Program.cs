@@ -1,5 +1,5 @@
 using Lnsgd.Core.Engines;
-using Lnsgd.Core.Simulation;
+using Lnsgd.Core.Simulations;
 using Lnsgd.Core.Training;
 
 // Fig. 2's preset, shortened: label noise SGD on the paper's reference setting (n=200, d=20, m=1000).
@@ -16,7 +16,7 @@ Console.WriteLine(RunSpec.TryResolve(config with { Optimizer = "adam" }).ErrorMe
 
 // The optimiser as a pure fold of its step equals the dense engine bit for bit; networks compare by value.
 var small = RunSpec.Resolve(config with { M = 100, Steps = 2_000 });
-var state = Optimisers.Init(small.Initial);
+var state = Optimisers.Init(small.Optimiser, small.Initial);
 while (state.Step < small.Config.Steps)
     state = Optimisers.Update(small.Optimiser, small.Problem, state, small.Config.Seed);
 Console.WriteLine($"fold equals the dense engine: {state.Net == Simulation.Collect(small, Engine.Dense).Final}");

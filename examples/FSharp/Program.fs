@@ -1,7 +1,7 @@
 // The embedding example in F#: Fig. 2's preset, shortened, on the default engine.
 open Lnsgd.Core
 open Lnsgd.Core.Engines
-open Lnsgd.Core.Simulation
+open Lnsgd.Core.Simulations
 
 // A preset changed by key, as `--set` does; every step returns a Result.
 let config =

@@ -1,0 +1,114 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Lnsgd.Core.Predictions;
+
+/// <summary>
+/// The slow dynamics of label noise SGD on Γ (docs/prediction.md §2): the projected gradient flow
+/// dZ/dk = −(η²/4) P_T(Z) ∇R_Σ̃(Z) with R_Σ̃ = ‖a‖² tr Σ̃ + tr(WΣ̃Wᵀ). Time is τ = η²σ_b²k
+/// (σ_b² = <see cref="StepNoise.NoiseVariance"/>), so the limit flow, Σ̃ = σ_b²Σ̂, does not depend
+/// on η or σ at all: dZ/dτ = −¼ Z P_T(B(Σ̂)).
+/// </summary>
+public sealed class RegulariserFlow
+{
+    private readonly ProblemGeometry _geometry;
+    private readonly StepNoise _noise;
+    private readonly FlowKind _kind;
+    // Warm start of the stationary-covariance iteration: results agree to its tolerance either way.
+    private Matrix<double>? _lastCovariance;
+    // Σ̃ is refreshed when G has moved by more than this fraction since the last solve
+    // (docs/prediction.md §4: Σ̃ varies on the flow's own time scale; 1 % in G is well inside the 5 % target).
+    private const double Refresh = 1e-2;
+    private Matrix<double>? _lastGram, _lastSigma;
+
+    /// <summary>A flow of the given kind for a problem and a step.</summary>
+    public RegulariserFlow(ProblemGeometry geometry, StepNoise noise, FlowKind kind) => (_geometry, _noise, _kind) = (geometry, noise, kind);
+
+    /// <summary>Σ̃/σ_b² at a point: Σ̂ for the limit, Σ̃(C)/σ_b² for the corrected flow.</summary>
+    public Matrix<double> EffectiveSigma(Matrix<double> g)
+    {
+        if (_kind is FlowKind.Limit) return _geometry.Sigma;
+        if (_lastGram is not null && (g - _lastGram).FrobeniusNorm() <= Refresh * _lastGram.FrobeniusNorm()) return _lastSigma!;
+        var c = StationaryResidual.Solve(g, _geometry, _noise, _lastCovariance)
+            ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+        _lastCovariance = c;
+        _lastGram = g;
+        return _lastSigma = _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance;
+    }
+
+    /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)).</summary>
+    public Matrix<double> Field(Matrix<double> z)
+    {
+        var sigma = _kind is FlowKind.Limit ? _geometry.Sigma : EffectiveSigma(VirtualState.Gram(z));
+        return ProjectedField.Of(z, sigma, _geometry);
+    }
+
+    /// <summary>
+    /// The states at the increasing times <paramref name="taus"/> (τ units), from <paramref name="start"/>
+    /// at τ = <paramref name="from"/>, each retracted onto Γ: one integration, read at the times.
+    /// </summary>
+    public IEnumerable<Matrix<double>> Path(Matrix<double> start, double from, IEnumerable<double> taus, OdeTolerance? tolerance = null)
+    {
+        var times = taus.ToArray();
+        for (var i = 0; i < times.Length; i++)
+            if (times[i] < (i == 0 ? from : times[i - 1])) throw new ArgumentException("the output times must increase", nameof(taus));
+        if (times.Length == 0) return [];
+        var trajectory = Trajectory(start, times[^1] - from, tolerance);
+        return times.Select(tau => trajectory.State(tau - from));
+    }
+
+    /// <summary>
+    /// The flow from <paramref name="start"/> over τ ∈ [0, <paramref name="span"/>]. The corrected
+    /// flow solves C at every accepted solver step (warm-started from the last two) and uses Σ̃
+    /// extrapolated linearly from them inside a step: Σ̃ moves on the flow's own time scale, so this
+    /// is second order in the step (docs/prediction.md §4).
+    /// </summary>
+    public FlowTrajectory Trajectory(Matrix<double> start, double span, OdeTolerance? tolerance = null)
+    {
+        var tol = tolerance ?? OdeTolerance.Default;
+        Matrix<double> Project(Matrix<double> y) => Retraction.OntoManifold(y, _geometry);
+        Matrix<double> FieldWith(Matrix<double> sigma, Matrix<double> z) => ProjectedField.Of(z, sigma, _geometry);
+        if (_kind is FlowKind.Limit)
+        {
+            var (limit, _) = DormandPrince.Integrate((_, z) => FieldWith(_geometry.Sigma, z), start, 0, span, 0, tol, Project);
+            return new FlowTrajectory(limit, _geometry, []);
+        }
+        if (span <= 0)
+        {
+            // No label noise (σ = 0) or no steps: nothing moves along Γ, and C is the one at the start.
+            var still = StationaryResidual.Solve(VirtualState.Gram(start), _geometry, _noise, null, Track)
+                ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+            return new FlowTrajectory(DormandPrince.Integrate((_, z) => z, start, 0, 0, 0, tol).Solution, _geometry, [(0.0, still)]);
+        }
+        var track = new List<(double Tau, Matrix<double> C, Matrix<double> Sigma)>();
+        Matrix<double> Extrapolate(double tau, Func<(double Tau, Matrix<double> C, Matrix<double> Sigma), Matrix<double>> part)
+        {
+            if (track.Count < 2) return part(track[^1]);
+            var (previous, last) = (track[^2], track[^1]);
+            var w = (tau - last.Tau) / (last.Tau - previous.Tau);
+            return part(last) + w * (part(last) - part(previous));
+        }
+        Matrix<double>? solvedAt = null;
+        void Refresh(double tau, Matrix<double> z)
+        {
+            var g = VirtualState.Gram(z);
+            // Near the plateau G barely moves between steps: C at the last solve is then C here to Track.
+            if (solvedAt is not null && (g - solvedAt).FrobeniusNorm() <= Still * solvedAt.FrobeniusNorm())
+            {
+                track.Add((tau, track[^1].C, track[^1].Sigma));
+                return;
+            }
+            var guess = track.Count == 0 ? null : Extrapolate(tau, e => e.C);
+            var c = StationaryResidual.Solve(g, _geometry, _noise, guess, Track)
+                ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+            solvedAt = g;
+            track.Add((tau, c, _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance));
+        }
+        Refresh(0, start);
+        var (solution, _) = DormandPrince.Integrate((tau, z) => FieldWith(Extrapolate(tau, e => e.Sigma), z), start, 0, span, 0, tol, Project, Refresh);
+        return new FlowTrajectory(solution, _geometry, [.. track.Select(e => (e.Tau, e.C))]);
+    }
+
+    // C along a trajectory only needs to be far inside the 5 % the prediction aims at: solved to
+    // 1e-8 relative, and re-solved only once G has moved by 1e-4 relative since the last solve.
+    private const double Track = 1e-6, Still = 1e-3;
+}
