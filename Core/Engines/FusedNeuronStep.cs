@@ -21,34 +21,44 @@ internal static class FusedNeuronStep
     /// <summary>The step of all neurons (w row-major m × d, a and the scratch c of length m); θ is overwritten.</summary>
     public static void Apply(Span<double> w, Span<double> a, Span<double> c, ReadOnlySpan<double> g, double eta, Span<double> theta)
     {
-        SecondLayer(w, a, c, g, eta);
         switch (g.Length / 4)
         {
-            case 1: FirstLayer<One>(w, a, c, g, theta); break;
-            case 2: FirstLayer<Two>(w, a, c, g, theta); break;
-            case 3: FirstLayer<Three>(w, a, c, g, theta); break;
-            case 4: FirstLayer<Four>(w, a, c, g, theta); break;
-            case 5: FirstLayer<Five>(w, a, c, g, theta); break;
+            case 1: SecondLayer<One>(w, a, c, g, eta); FirstLayer<One>(w, a, c, g, theta); break;
+            case 2: SecondLayer<Two>(w, a, c, g, eta); FirstLayer<Two>(w, a, c, g, theta); break;
+            case 3: SecondLayer<Three>(w, a, c, g, eta); FirstLayer<Three>(w, a, c, g, theta); break;
+            case 4: SecondLayer<Four>(w, a, c, g, eta); FirstLayer<Four>(w, a, c, g, theta); break;
+            case 5: SecondLayer<Five>(w, a, c, g, eta); FirstLayer<Five>(w, a, c, g, theta); break;
             default: throw new ArgumentException($"rows of {g.Length} values do not fit the fused kernel");
         }
     }
 
     // Pass 1: s_i = w_i·g, c_i = η a_i, a_i ← a_i − η s_i. Four neurons at a time: their four
     // partial-sum vectors are transposed so that one add forms (s0 + s1) + (s2 + s3) for all four.
-    private static void SecondLayer(ReadOnlySpan<double> w, Span<double> a, Span<double> c, ReadOnlySpan<double> g, double eta)
+    // g stays in registers (TN.Count is a constant, so the row loop is unrolled and the unused
+    // vectors vanish); each partial sum starts from zero as VectorKernels.Dot's does.
+    private static void SecondLayer<TN>(ReadOnlySpan<double> w, Span<double> a, Span<double> c, ReadOnlySpan<double> g, double eta)
+        where TN : struct, IVectorCount
     {
+        var n = TN.Count;
         var (m, d) = (a.Length, g.Length);
-        var exact = d % 4 == 0 && Avx.IsSupported;
         var i = 0;
-        if (exact)
+        if (d == 4 * n && Avx.IsSupported)
         {
-            var etav = Vector256.Create(eta);
+            ref var gr = ref MemoryMarshal.GetReference(g);
+            ref var wr = ref MemoryMarshal.GetReference(w);
             ref var ar = ref MemoryMarshal.GetReference(a);
             ref var cr = ref MemoryMarshal.GetReference(c);
+            var g0 = Vector256.LoadUnsafe(ref gr, 0);
+            var g1 = n > 1 ? Vector256.LoadUnsafe(ref gr, 4) : default;
+            var g2 = n > 2 ? Vector256.LoadUnsafe(ref gr, 8) : default;
+            var g3 = n > 3 ? Vector256.LoadUnsafe(ref gr, 12) : default;
+            var g4 = n > 4 ? Vector256.LoadUnsafe(ref gr, 16) : default;
+            var etav = Vector256.Create(eta);
             for (; i + 4 <= m; i += 4)
             {
-                var p = Avx.HorizontalAdd(Partial(w.Slice(i * d, d), g), Partial(w.Slice((i + 1) * d, d), g));
-                var q = Avx.HorizontalAdd(Partial(w.Slice((i + 2) * d, d), g), Partial(w.Slice((i + 3) * d, d), g));
+                ref var w0 = ref Unsafe.Add(ref wr, i * d);
+                var p = Avx.HorizontalAdd(Partial<TN>(ref w0, g0, g1, g2, g3, g4), Partial<TN>(ref Unsafe.Add(ref w0, d), g0, g1, g2, g3, g4));
+                var q = Avx.HorizontalAdd(Partial<TN>(ref Unsafe.Add(ref w0, 2 * d), g0, g1, g2, g3, g4), Partial<TN>(ref Unsafe.Add(ref w0, 3 * d), g0, g1, g2, g3, g4));
                 var s = Avx.Permute2x128(p, q, 0x20) + Avx.Permute2x128(p, q, 0x31);
                 var av = Vector256.LoadUnsafe(ref ar, (nuint)i);
                 (etav * av).StoreUnsafe(ref cr, (nuint)i);
@@ -63,15 +73,17 @@ internal static class FusedNeuronStep
         }
     }
 
-    // The four interleaved partial sums of VectorKernels.Dot for a row of whole vectors.
+    // The four interleaved partial sums of VectorKernels.Dot for a row of TN.Count whole vectors.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Partial(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    private static Vector256<double> Partial<TN>(ref double x, Vector256<double> g0, Vector256<double> g1, Vector256<double> g2, Vector256<double> g3, Vector256<double> g4)
+        where TN : struct, IVectorCount
     {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
-        var acc = Vector256<double>.Zero;
-        for (var k = 0; k + 4 <= x.Length; k += 4)
-            acc += Vector256.LoadUnsafe(ref xr, (nuint)k) * Vector256.LoadUnsafe(ref yr, (nuint)k);
+        var n = TN.Count;
+        var acc = Vector256<double>.Zero + Vector256.LoadUnsafe(ref x, 0) * g0;
+        if (n > 1) acc += Vector256.LoadUnsafe(ref x, 4) * g1;
+        if (n > 2) acc += Vector256.LoadUnsafe(ref x, 8) * g2;
+        if (n > 3) acc += Vector256.LoadUnsafe(ref x, 12) * g3;
+        if (n > 4) acc += Vector256.LoadUnsafe(ref x, 16) * g4;
         return acc;
     }
 

@@ -13,6 +13,7 @@ internal sealed class InPlaceNetwork
     private readonly int _m, _d;
     private readonly double[] _w, _a, _theta, _g, _c;
     private SamScratch? _sam;
+    private SampleDraws? _draws;
 
     public InPlaceNetwork(Network.Network start)
         : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta()) { }
@@ -47,7 +48,14 @@ internal sealed class InPlaceNetwork
     /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; false when θ became non-finite.</summary>
     public bool Step(Optimiser optimiser, SyntheticProblem problem, ulong seed, long step)
     {
-        Gradient.Into(_g, optimiser, problem, _theta, seed, step);
+        if (optimiser is Optimiser.Sgd { Batch: 1 } sgd)
+        {
+            if (_draws is null || !_draws.For(sgd, problem, seed)) _draws = new SampleDraws(sgd, problem, seed);
+            var (row, noise) = _draws.At(step);
+            _g.AsSpan().Clear();
+            Gradient.OfSample(_g, problem, _theta, row, noise);
+        }
+        else Gradient.Into(_g, optimiser, problem, _theta, seed, step);
         switch (optimiser)
         {
             case Optimiser.Sam sam: SamStep(sam, problem, seed, step); break;
