@@ -153,10 +153,19 @@ internal sealed class InPlaceNetwork
         }
     }
 
+    // x − x is 0 for every finite x and NaN for ±∞ and NaN, so a block is finite when all its lanes compare equal to 0.
     private static bool IsFinite(ReadOnlySpan<double> v)
     {
-        foreach (var x in v) if (!double.IsFinite(x)) return false;
-        return true;
+        ref var vr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
+        var k = 0;
+        var finite = true;
+        for (; k + 4 <= v.Length; k += 4)
+        {
+            var x = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vr, (nuint)k);
+            finite &= System.Runtime.Intrinsics.Vector256.EqualsAll(x - x, System.Runtime.Intrinsics.Vector256<double>.Zero);
+        }
+        for (; k < v.Length; k++) finite &= double.IsFinite(v[k]);
+        return finite;
     }
 
     /// <summary>Buffers for SAM's perturbed point, allocated on first use.</summary>
