@@ -1,4 +1,5 @@
 using Lnsgd.Core.Problems;
+using Lnsgd.Core.Random;
 using Lnsgd.Core.Training;
 
 namespace Lnsgd.Core.Engines;
@@ -40,11 +41,36 @@ internal sealed class SampleDraws
     {
         _from = from;
         var n = _problem.N;
-        for (var k = 0; k < Window; k++)
+        var noise = _sgd.Noise;
+        var k = 0;
+        if (PhiloxLanes.IsSupported)
+        {
+            // Hoisted: a constant schedule's level, and whether the law is Rademacher (ε = level·sign).
+            var constant = noise.Schedule is NoiseSchedule.Constant;
+            var level0 = noise.LevelAt(0);
+            var rademacher = noise.Law is NoiseLaw.Rademacher;
+            Span<Block> rows = stackalloc Block[4], labels = stackalloc Block[4];
+            ref var rowsOut = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_rows);
+            ref var noiseOut = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_noise);
+            for (; k < Window; k += 4)
+            {
+                var t = from + k;
+                PhiloxLanes.Blocks((ulong)t, _seed, (ulong)Purpose.SampleIndex, (ulong)Purpose.LabelNoise, rows, labels);
+                for (var l = 0; l < 4; l++)
+                {
+                    // Gradient.SampleRow and LabelNoise.Draw at slot 0, from blocks drawn four at a time.
+                    System.Runtime.CompilerServices.Unsafe.Add(ref rowsOut, k + l) = Draws.Index(rows[l].X0, n);
+                    var level = constant ? level0 : noise.LevelAt(t + l);
+                    System.Runtime.CompilerServices.Unsafe.Add(ref noiseOut, k + l) =
+                        level == 0.0 ? 0.0 : rademacher ? level * Draws.Sign(labels[l].X0) : noise.Scaled(level, labels[l]);
+                }
+            }
+        }
+        for (; k < Window; k++)
         {
             var t = from + k;
             _rows[k] = Gradient.SampleRow(_seed, t, 0, n);
-            _noise[k] = _sgd.Noise.Draw(_seed, t, 0);
+            _noise[k] = noise.Draw(_seed, t, 0);
         }
     }
 }
