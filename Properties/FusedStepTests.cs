@@ -31,6 +31,30 @@ public class FusedStepTests
         return true;
     }
 
+    /// <summary>
+    /// Batch-of-one SGD draws its rows and label noise a window of steps ahead: over several
+    /// windows, and from a start that is not a window's first step, every step is still the pure step.
+    /// </summary>
+    [Property(MaxTest = 20)]
+    public bool Draws_taken_a_window_ahead_give_the_pure_step_across_windows(byte rawD, int raw, ulong seed, byte rawStart)
+    {
+        var d = 1 + rawD % 24;
+        var config = Generators.Config(raw, seed, steps: 2 * SampleDraws.Window + 40) with { D = d, Batch = 1, Optimizer = "sgd", Sigma = 1.0, Eta = 0.002 };
+        var spec = RunSpec.Resolve(config);
+        var start = rawStart % 100;
+        var state = Optimisers.Init(spec.Optimiser, spec.Initial);
+        for (var t = 0; t < start; t++) state = Optimisers.Update(spec.Optimiser, spec.Problem, state, config.Seed);
+        var kernel = new InPlaceNetwork(state.Net, spec.Optimiser.Descent.StateLength(state.Net.M, state.Net.D));
+        for (var t = (long)start; t < config.Steps; t++)
+        {
+            var finite = kernel.Step(spec.Optimiser, spec.Problem, config.Seed, t);
+            state = Optimisers.Update(spec.Optimiser, spec.Problem, state, config.Seed);
+            if (!finite) return !state.Net.Theta().All(double.IsFinite);
+            if (!Same(kernel.W, state.Net.W.AsSpan()) || !Same(kernel.A, state.Net.A.AsSpan()) || !Same(kernel.Theta, state.Net.Theta())) return false;
+        }
+        return true;
+    }
+
     private static bool Same(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length) return false;

@@ -14,6 +14,7 @@ internal sealed class InPlaceNetwork
     private readonly int _m, _d;
     private readonly double[] _w, _a, _theta, _g, _c, _state;
     private SamScratch? _sam;
+    private SampleDraws? _draws;
 
     public InPlaceNetwork(Network start, int stateLength)
         : this(start.M, start.D, start.W.ToArray(), start.A.ToArray(), start.Theta(), new double[stateLength]) { }
@@ -49,7 +50,14 @@ internal sealed class InPlaceNetwork
     /// <summary>Step <paramref name="step"/> of <paramref name="optimiser"/>; false when θ became non-finite.</summary>
     public bool Step(Optimiser optimiser, SyntheticProblem problem, ulong seed, long step)
     {
-        Gradient.Into(_g, optimiser.Oracle, problem, _theta, seed, step);
+        if (optimiser.Oracle is GradientOracle.Sample { Batch: 1 } sample)
+        {
+            if (_draws is null || !_draws.For(sample, problem, seed)) _draws = new SampleDraws(sample, problem, seed);
+            var (row, noise) = _draws.At(step);
+            _g.AsSpan().Clear();
+            Gradient.OfSample(_g, problem, _theta, row, noise);
+        }
+        else Gradient.Into(_g, optimiser.Oracle, problem, _theta, seed, step);
         switch (optimiser.Ascent)
         {
             case Ascent.Sam sam when Ascend(sam, optimiser.Oracle, problem, seed, step) is { } s:
@@ -124,10 +132,19 @@ internal sealed class InPlaceNetwork
         return s;
     }
 
+    // x − x is 0 for every finite x and NaN for ±∞ and NaN, so a block is finite when all its lanes compare equal to 0.
     private static bool IsFinite(ReadOnlySpan<double> v)
     {
-        foreach (var x in v) if (!double.IsFinite(x)) return false;
-        return true;
+        ref var vr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
+        var k = 0;
+        var finite = true;
+        for (; k + 4 <= v.Length; k += 4)
+        {
+            var x = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vr, (nuint)k);
+            finite &= System.Runtime.Intrinsics.Vector256.EqualsAll(x - x, System.Runtime.Intrinsics.Vector256<double>.Zero);
+        }
+        for (; k < v.Length; k++) finite &= double.IsFinite(v[k]);
+        return finite;
     }
 
     /// <summary>Buffers for SAM's perturbed point, allocated on first use.</summary>

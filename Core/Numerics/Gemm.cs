@@ -9,7 +9,10 @@ namespace Lnsgd.Core.Numerics;
 /// <summary>
 /// Dense matrix product C = α·op(A)·op(B) (+ C), row-major doubles, for the nonlinear networks.
 /// Large products are packed into MR×KC and KC×NR panels and multiplied by a 6×8 register-blocked
-/// SIMD micro-kernel (fused multiply-add where the CPU has it); small ones take plain loops.
+/// SIMD micro-kernel (fused multiply-add where the CPU has it) at the widest vector width the CPU
+/// accelerates (<see cref="VectorWidth"/>: six 8-lane rows of Vector512, twelve Vector256 or
+/// twenty-four Vector128 accumulators); small ones take plain loops. Every output element is the
+/// same chain of multiply-adds over k whatever the width, so the bytes do not depend on it.
 /// Deterministic across thread counts: work is split over output tiles only, and every output
 /// element is summed over k in the same blocks, in the same order, whoever computes it.
 /// (MathNet.Numerics 5's native providers need native builds the package feed does not serve for
@@ -110,15 +113,36 @@ internal static class Gemm
         else for (var j = 0; j < c.Length; j++) c[j] = alpha * row[j];
     }
 
-    /// <summary>y += α·x, element by element.</summary>
+    /// <summary>
+    /// y += α·x, element by element: the elements of whole groups of four fused (where the CPU has
+    /// FMA), the last length mod 4 unfused, at every vector width, so the bytes do not depend on it.
+    /// </summary>
     internal static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         ref var xr = ref MemoryMarshal.GetReference(x);
         ref var yr = ref MemoryMarshal.GetReference(y);
-        var av = Vector256.Create(alpha);
+        var whole = x.Length & ~3;
         var j = 0;
+        switch (VectorWidth.Bits)
+        {
+            case 512:
+            {
+                var av = Vector512.Create(alpha);
+                for (; j + 8 <= whole; j += 8)
+                    Fused(av, Vector512.LoadUnsafe(ref xr, (nuint)j), Vector512.LoadUnsafe(ref yr, (nuint)j)).StoreUnsafe(ref yr, (nuint)j);
+                break;
+            }
+            case 128:
+            {
+                var av = Vector128.Create(alpha);
+                for (; j + 2 <= whole; j += 2)
+                    Fused(av, Vector128.LoadUnsafe(ref xr, (nuint)j), Vector128.LoadUnsafe(ref yr, (nuint)j)).StoreUnsafe(ref yr, (nuint)j);
+                break;
+            }
+        }
+        var a4 = Vector256.Create(alpha);
         for (; j + 4 <= x.Length; j += 4)
-            Fused(av, Vector256.LoadUnsafe(ref xr, (nuint)j), Vector256.LoadUnsafe(ref yr, (nuint)j)).StoreUnsafe(ref yr, (nuint)j);
+            Fused(a4, Vector256.LoadUnsafe(ref xr, (nuint)j), Vector256.LoadUnsafe(ref yr, (nuint)j)).StoreUnsafe(ref yr, (nuint)j);
         for (; j < x.Length; j++) Unsafe.Add(ref yr, j) += alpha * Unsafe.Add(ref xr, j);
     }
 
@@ -136,9 +160,19 @@ internal static class Gemm
         return s;
     }
 
+    // acc + x·y, fused exactly where the CPU has FMA, at every width alike (Vector512's and
+    // Vector128's fused forms round once per element in hardware and in software).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Fused(Vector256<double> x, Vector256<double> y, Vector256<double> acc) =>
         Fma.IsSupported ? Fma.MultiplyAdd(x, y, acc) : acc + x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Fused(Vector512<double> x, Vector512<double> y, Vector512<double> acc) =>
+        Fma.IsSupported ? Vector512.FusedMultiplyAdd(x, y, acc) : acc + x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Fused(Vector128<double> x, Vector128<double> y, Vector128<double> acc) =>
+        Fma.IsSupported ? Vector128.FusedMultiplyAdd(x, y, acc) : acc + x * y;
 
     private static void Blocked(bool transA, bool transB, int m, int n, int k, double alpha,
         ArraySegment<double> a, ArraySegment<double> b, ArraySegment<double> c, bool accumulate, int threads)
@@ -223,6 +257,7 @@ internal static class Gemm
         var q1 = Math.Min(nPanels, q0 + NC / NR);
         var kBlocks = (k + KC - 1) / KC;
         Span<double> edge = stackalloc double[MR * NR];
+        var bits = VectorWidth.Bits;
         for (var kb = 0; kb < kBlocks; kb++)
         {
             var kLen = Math.Min(KC, k - kb * KC);
@@ -236,11 +271,11 @@ internal static class Gemm
                     ref var aRef = ref ap[((long)kb * mPanels + p) * MR * KC];
                     var rows = Math.Min(MR, m - p * MR);
                     if (rows == MR && cols == NR)
-                        Kernel(ref aRef, ref bRef, kLen, ref c.Array![c.Offset + p * MR * n + q * NR], n, alpha, add);
+                        Kernel(bits, ref aRef, ref bRef, kLen, ref c.Array![c.Offset + p * MR * n + q * NR], n, alpha, add);
                     else
                     {
                         edge.Clear();
-                        Kernel(ref aRef, ref bRef, kLen, ref MemoryMarshal.GetReference(edge), NR, 1.0, false);
+                        Kernel(bits, ref aRef, ref bRef, kLen, ref MemoryMarshal.GetReference(edge), NR, 1.0, false);
                         for (var r = 0; r < rows; r++)
                             for (var s = 0; s < cols; s++)
                             {
@@ -253,9 +288,79 @@ internal static class Gemm
         }
     }
 
-    // The 6×8 micro-kernel: 12 accumulators of four doubles, one rank-1 update per k.
+    // The 6×8 micro-kernel at the width in use; each element c_rs = Σ_k a_rk b_ks in k order.
+    private static void Kernel(int bits, ref double a, ref double b, int kLen, ref double c, int ldc, double alpha, bool add)
+    {
+        switch (bits)
+        {
+            case 512: Kernel512(ref a, ref b, kLen, ref c, ldc, alpha, add); break;
+            case 128: Kernel128(ref a, ref b, kLen, ref c, ldc, alpha, add); break;
+            default: Kernel256(ref a, ref b, kLen, ref c, ldc, alpha, add); break;
+        }
+    }
+
+    // Six accumulators of eight doubles (one row of the tile each), one rank-1 update per k.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel(ref double a, ref double b, int kLen, ref double c, int ldc, double alpha, bool add)
+    private static void Kernel512(ref double a, ref double b, int kLen, ref double c, int ldc, double alpha, bool add)
+    {
+        Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
+        for (var kk = 0; kk < kLen; kk++)
+        {
+            var bk = Vector512.LoadUnsafe(ref b, (nuint)(kk * NR));
+            ref var ak = ref Unsafe.Add(ref a, kk * MR);
+            c0 = Fused(Vector512.Create(ak), bk, c0);
+            c1 = Fused(Vector512.Create(Unsafe.Add(ref ak, 1)), bk, c1);
+            c2 = Fused(Vector512.Create(Unsafe.Add(ref ak, 2)), bk, c2);
+            c3 = Fused(Vector512.Create(Unsafe.Add(ref ak, 3)), bk, c3);
+            c4 = Fused(Vector512.Create(Unsafe.Add(ref ak, 4)), bk, c4);
+            c5 = Fused(Vector512.Create(Unsafe.Add(ref ak, 5)), bk, c5);
+        }
+        var av = Vector512.Create(alpha);
+        StoreRow(ref c, 0, c0, av, add);
+        StoreRow(ref c, ldc, c1, av, add);
+        StoreRow(ref c, 2 * ldc, c2, av, add);
+        StoreRow(ref c, 3 * ldc, c3, av, add);
+        StoreRow(ref c, 4 * ldc, c4, av, add);
+        StoreRow(ref c, 5 * ldc, c5, av, add);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(ref double c, int offset, Vector512<double> v, Vector512<double> alpha, bool add)
+    {
+        ref var row = ref Unsafe.Add(ref c, offset);
+        (add ? Fused(alpha, v, Vector512.LoadUnsafe(ref row)) : alpha * v).StoreUnsafe(ref row);
+    }
+
+    // Twenty-four accumulators of two doubles (four per row of the tile); the JIT keeps what fits
+    // in registers. The narrowest width, for machines without AVX2 and for the width tests.
+    private static void Kernel128(ref double a, ref double b, int kLen, ref double c, int ldc, double alpha, bool add)
+    {
+        Span<Vector128<double>> acc = stackalloc Vector128<double>[MR * NR / 2];
+        for (var kk = 0; kk < kLen; kk++)
+        {
+            ref var bk = ref Unsafe.Add(ref b, kk * NR);
+            var (b0, b1, b2, b3) = (Vector128.LoadUnsafe(ref bk), Vector128.LoadUnsafe(ref bk, 2), Vector128.LoadUnsafe(ref bk, 4), Vector128.LoadUnsafe(ref bk, 6));
+            for (var r = 0; r < MR; r++)
+            {
+                var x = Vector128.Create(Unsafe.Add(ref a, kk * MR + r));
+                acc[4 * r] = Fused(x, b0, acc[4 * r]);
+                acc[4 * r + 1] = Fused(x, b1, acc[4 * r + 1]);
+                acc[4 * r + 2] = Fused(x, b2, acc[4 * r + 2]);
+                acc[4 * r + 3] = Fused(x, b3, acc[4 * r + 3]);
+            }
+        }
+        var av = Vector128.Create(alpha);
+        for (var r = 0; r < MR; r++)
+            for (var q = 0; q < 4; q++)
+            {
+                ref var at = ref Unsafe.Add(ref c, r * ldc + 2 * q);
+                (add ? Fused(av, acc[4 * r + q], Vector128.LoadUnsafe(ref at)) : av * acc[4 * r + q]).StoreUnsafe(ref at);
+            }
+    }
+
+    // Twelve accumulators of four doubles, one rank-1 update per k.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel256(ref double a, ref double b, int kLen, ref double c, int ldc, double alpha, bool add)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;

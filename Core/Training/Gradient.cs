@@ -36,9 +36,7 @@ public static class Gradient
             case GradientOracle.Sample { Batch: 1 } sgd:
             {
                 // The paper's batch of one, without the batch loop: the same operations as below.
-                var i = SampleRow(seed, step, 0, problem.N);
-                var x = problem.Row(i);
-                Accumulate(g, x, Residual(theta, x, problem.Y[i], sgd.Noise.Draw(seed, step, 0)));
+                OfSample(g, problem, theta, SampleRow(seed, step, 0, problem.N), sgd.Noise.Draw(seed, step, 0));
                 break;
             }
             case GradientOracle.Sample sgd:
@@ -57,6 +55,16 @@ public static class Gradient
             default:
                 throw new InvalidOperationException($"no gradient rule for {oracle.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// g of a batch of one, row <paramref name="row"/> with label noise <paramref name="noise"/>, into the
+    /// cleared <paramref name="g"/>: the batch-of-one case of <see cref="Into"/>, for engines that draw ahead.
+    /// </summary>
+    internal static void OfSample(Span<double> g, SyntheticProblem problem, ReadOnlySpan<double> theta, int row, double noise)
+    {
+        var x = problem.Row(row);
+        Accumulate(g, x, Residual(theta, x, problem.Y[row], noise));
     }
 
     /// <summary>r = θᵀx − y − ε.</summary>

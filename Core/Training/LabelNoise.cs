@@ -19,12 +19,14 @@ public sealed record LabelNoise(NoiseLaw Law, double Sigma, NoiseSchedule Schedu
     {
         var level = LevelAt(step);
         if (level == 0.0) return 0.0;
-        var key = new RngKey(seed, Purpose.LabelNoise);
-        return Law switch
-        {
-            NoiseLaw.Rademacher => level * key.Sign(step, slot),
-            NoiseLaw.Gaussian => level * key.Normal(step, slot),
-            _ => throw new InvalidOperationException($"unknown noise law {Law}"),
-        };
+        return Scaled(level, new RngKey(seed, Purpose.LabelNoise).Block(step, slot));
     }
+
+    /// <summary>ε at level <paramref name="level"/> (nonzero) from the slot's Philox block: the law's draw, times the level.</summary>
+    internal double Scaled(double level, Block block) => Law switch
+    {
+        NoiseLaw.Rademacher => level * Draws.Sign(block.X0),
+        NoiseLaw.Gaussian => level * Draws.Normal(block),
+        _ => throw new InvalidOperationException($"unknown noise law {Law}"),
+    };
 }

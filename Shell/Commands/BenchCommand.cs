@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lnsgd.Core;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Simulations;
 using Lnsgd.Shell.Cli;
@@ -22,7 +23,7 @@ public static partial class BenchCommand
     private static readonly HashSet<string> FlagOptions = ["--quick", "--help"];
 
     /// <summary>One measured cell.</summary>
-    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond, double MinSeconds, double BestStepsPerSecond, double? Gflops);
+    public sealed record Cell(string Engine, int M, long Steps, double Seconds, double StepsPerSecond, double MinSeconds, double BestStepsPerSecond, double? Gflops, double CpuBestStepsPerSecond);
 
     /// <summary>Runs the benchmark; returns the exit code.</summary>
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
@@ -33,7 +34,9 @@ public static partial class BenchCommand
             stdout.Write("usage: lnsgd bench [--quick] [--repeats R] [--scale S] [--out DIR]\n\n" +
                 "Steps per second of the gram engine at m = 1e3..1e6 and the dense engine at m = 1e3, 1e4,\n" +
                 "on fig2 (n=200, d=20, sigma=4, batch 1; eta = 0.001 * min(1, 1000/m) so every width is stable), and the\n" +
-                "floating-point operations per second of the best repeat (counted per step from the kernels' arithmetic).\n" +
+                "floating-point operations per second of the best repeat (counted per step from the kernels' arithmetic),\n" +
+                "and steps per CPU second (of the stepping thread) of the repeat with the least CPU time (on a shared machine, other jobs' time\n" +
+                "slices lengthen the wall clock but not the CPU time of the run). The kernels' vector width is printed last.\n" +
                 "Each cell: one untimed warm-up run, then R timed repeats (default 3); prints the median and the best.\n" +
                 "--quick: widths 1e3 and 1e4 only, fewer steps. --scale multiplies every step count.\n" +
                 "--out DIR: also writes DIR/bench.json (nothing is written without it).\n");
@@ -53,7 +56,7 @@ public static partial class BenchCommand
         if (quick) plan = [.. plan.Select(p => (p.Engine, p.M, p.Steps / 10))];
 
         var cells = new List<Cell>();
-        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"median s",9} {"steps/s",12} {"best s",9} {"best steps/s",13} {"GFLOP/s",8}");
+        stdout.WriteLine($"{"engine",-7} {"m",9} {"steps",9} {"median s",9} {"steps/s",12} {"best s",9} {"best steps/s",13} {"GFLOP/s",8} {"CPU steps/s",13}");
         foreach (var (engine, m, baseSteps) in plan)
         {
             var steps = Math.Max(1, (long)(baseSteps * scale));
@@ -61,25 +64,29 @@ public static partial class BenchCommand
             // past m = 1000; eta·m is held at fig2's value to keep every width stable.
             var eta = 0.001 * Math.Min(1.0, 1000.0 / m);
             var spec = RunSpec.Resolve(Presets.Find("fig2")!.Config with { M = m, Steps = steps, Eta = eta });
-            var times = new List<double>();
+            var (times, cpuTimes) = (new List<double>(), new List<double>());
             for (var r = -1; r < repeats; r++)   // r = −1: the warm-up, not timed into the cell
             {
                 var stepper = Stepper.Start(spec, engine);   // setup (draws, QR) is outside the clock
                 GC.Collect();                                // so no collection of the setup's garbage lands inside it
                 GC.WaitForPendingFinalizers();
+                var cpu = ThreadCpu.Seconds();
                 var clock = Stopwatch.StartNew();
                 if (!stepper.Advance(0, steps)) throw new InvalidOperationException($"bench run diverged (engine {engine}, m = {m})");
-                if (r >= 0) times.Add(clock.Elapsed.TotalSeconds);
+                var wall = clock.Elapsed.TotalSeconds;
+                var cpuSeconds = ThreadCpu.Seconds() - cpu;
+                if (r >= 0) { times.Add(wall); cpuTimes.Add(cpuSeconds); }
             }
             var median = times.Order().ElementAt(times.Count / 2);
             var best = times.Min();
             // Rows the kernel steps: the gram engine's d + 1 virtual neurons, the dense engine's m.
             var rows = engine == Engine.Gram ? spec.Config.D + 1 : m;
             var flops = StepCost.Flops(spec.Optimiser, rows, spec.Config.D, spec.Config.N);
-            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median, best, steps / best, flops * steps / best / 1e9);
+            var cell = new Cell(EngineChoice.Name(engine), m, steps, median, steps / median, best, steps / best, flops * steps / best / 1e9, steps / Math.Max(cpuTimes.Min(), 1e-9));
             cells.Add(cell);
-            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0} {best,9:F3} {cell.BestStepsPerSecond,13:N0} {cell.Gflops,8:F2}");
+            stdout.WriteLine($"{cell.Engine,-7} {m,9} {steps,9} {median,9:F3} {cell.StepsPerSecond,12:N0} {best,9:F3} {cell.BestStepsPerSecond,13:N0} {cell.Gflops,8:F2} {cell.CpuBestStepsPerSecond,13:N0}");
         }
+        stdout.WriteLine($"vector width: {VectorWidth.Bits} bits");
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
@@ -99,7 +106,8 @@ public static partial class BenchCommand
             runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             repeats,
             warmup = "one untimed run per cell",
-            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond, min_seconds = c.MinSeconds, best_steps_per_second = c.BestStepsPerSecond, gflops_best = c.Gflops }),
+            vector_bits = VectorWidth.Bits,
+            cells = cells.Select(c => new { engine = c.Engine, m = c.M, steps = c.Steps, seconds = c.Seconds, steps_per_second = c.StepsPerSecond, min_seconds = c.MinSeconds, best_steps_per_second = c.BestStepsPerSecond, gflops_best = c.Gflops, cpu_best_steps_per_second = c.CpuBestStepsPerSecond }),
         }, new JsonSerializerOptions { WriteIndented = true });
         return json + "\n";
     }
