@@ -52,7 +52,7 @@ public static partial class VerifyCommand
         var law = done.Skip(jobs.Count + grid.Count).Cast<Lemma3LawPoint>().ToList();
 
         IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate(measurements, [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
-            [.. law.OrderBy(p => (p.D, p.M))], quick), .. predictions is null ? PredictionClaims.Evaluate(seeds, options) : predictions.Result];
+            [.. law.OrderBy(p => (p.D, p.M))], quick), .. predictions is null ? PredictionClaims.Evaluate(seeds, options) : predictions.GetAwaiter().GetResult()];
         Directory.CreateDirectory(outDir);
         var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));
