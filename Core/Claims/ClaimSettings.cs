@@ -47,6 +47,19 @@ public static class ClaimSettings
     public static RunConfig NoiseTypeBase(ulong seed) =>
         Presets.Find("fig2")!.Config with { Seed = seed, M = 100, Steps = 60_000, RecordEvery = 1000, Snapshots = 2 };
 
+    /// <summary>
+    /// A clean run interpolates when its train loss falls below this (the rounding floor of
+    /// ½(θᵀx − y)² is ~1e-30 at fig2's scale): from there plain SGD stands still.
+    /// </summary>
+    public const double InterpolatedTrainLoss = 1e-25;
+
+    /// <summary>
+    /// Noise types: how many seeds (the first ones) run them, in quick mode too: with one seed the
+    /// interval over seeds is a point and its rows could not fail honestly; three give a Student-t
+    /// interval with 2 degrees of freedom.
+    /// </summary>
+    public static int NoiseTypeSeeds(bool quick) => 3;
+
     /// <summary>Noise types: the Phase II leg's length, from the label-noise state after Phase I (at m = 100 label noise gains ≈ 0.2 in mean |cos| over it).</summary>
     public static long NoiseTypePhaseTwoSteps(bool quick) => 150_000;
 

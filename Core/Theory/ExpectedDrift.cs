@@ -16,18 +16,35 @@ public sealed record ExpectedDrift(double Clean, double Noise)
     public double Total => Clean + Noise;
 
     /// <summary>E[Δ(‖w_i‖² − a_i²)] for neuron <paramref name="neuron"/> at the given state.</summary>
-    public static ExpectedDrift Of(SyntheticProblem problem, Network net, int neuron, double eta, double sigma)
+    public static ExpectedDrift Of(SyntheticProblem problem, Network net, int neuron, double eta, double sigma) =>
+        Of(problem, Rows.Of(problem, net), net, neuron, eta, sigma);
+
+    /// <summary>The mean over all neurons: the expected one-step change of <c>mean_balance</c>.</summary>
+    public static ExpectedDrift Mean(SyntheticProblem problem, Network net, double eta, double sigma)
     {
-        var theta = net.Theta();
+        // θ, the residuals and ‖x_k‖² do not depend on the neuron: computed once, not m times
+        // (the same values, so the same bytes as summing Of over the neurons).
+        var rows = Rows.Of(problem, net);
+        double clean = 0, noise = 0;
+        for (var i = 0; i < net.M; i++)
+        {
+            var e = Of(problem, rows, net, i, eta, sigma);
+            clean += e.Clean;
+            noise += e.Noise;
+        }
+        return new ExpectedDrift(clean / net.M, noise / net.M);
+    }
+
+    private static ExpectedDrift Of(SyntheticProblem problem, Rows rows, Network net, int neuron, double eta, double sigma)
+    {
         var wi = net.Neuron(neuron);
         var ai = net.A[neuron];
         double clean = 0, noise = 0;
         for (var k = 0; k < problem.N; k++)
         {
-            var x = problem.Row(k);
-            var residual = Kernels.Dot(theta, x) - problem.Y[k];
-            var wx = Kernels.Dot(wi, x);
-            var spread = ai * ai * Kernels.SquaredNorm(x) - wx * wx;
+            var residual = rows.Residual[k];
+            var wx = Kernels.Dot(wi, problem.Row(k));
+            var spread = ai * ai * rows.SquaredNorm[k] - wx * wx;
             clean += residual * residual * spread;
             noise += sigma * sigma * spread;
         }
@@ -35,16 +52,20 @@ public sealed record ExpectedDrift(double Clean, double Noise)
         return new ExpectedDrift(scale * clean, scale * noise);
     }
 
-    /// <summary>The mean over all neurons: the expected one-step change of <c>mean_balance</c>.</summary>
-    public static ExpectedDrift Mean(SyntheticProblem problem, Network net, double eta, double sigma)
+    // Per training row: the clean residual θᵀx_k − y_k and ‖x_k‖².
+    private sealed record Rows(double[] Residual, double[] SquaredNorm)
     {
-        double clean = 0, noise = 0;
-        for (var i = 0; i < net.M; i++)
+        public static Rows Of(SyntheticProblem problem, Network net)
         {
-            var e = Of(problem, net, i, eta, sigma);
-            clean += e.Clean;
-            noise += e.Noise;
+            var theta = net.Theta();
+            var (residual, norm) = (new double[problem.N], new double[problem.N]);
+            for (var k = 0; k < problem.N; k++)
+            {
+                var x = problem.Row(k);
+                residual[k] = Kernels.Dot(theta, x) - problem.Y[k];
+                norm[k] = Kernels.SquaredNorm(x);
+            }
+            return new Rows(residual, norm);
         }
-        return new ExpectedDrift(clean / net.M, noise / net.M);
     }
 }

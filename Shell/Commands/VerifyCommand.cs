@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lnsgd.Core.Claims;
 using Lnsgd.Shell.Cli;
 using Lnsgd.Shell.Config;
@@ -30,19 +29,31 @@ public static partial class VerifyCommand
         RunFolder.Create(outDir);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel };
 
-        var measurements = new ConcurrentBag<SeedMeasurements>();
-        // Noise types run on the dense engine (Langevin leaves the gram span): only the first few seeds run them.
-        var noiseTypeSeeds = quick ? 1 : 3;
-        Parallel.For(0, seeds, options, seed => measurements.Add(SeedMeasurer.Measure((ulong)seed, quick, new SeedMeasurer.Parts(NoiseTypes: seed < noiseTypeSeeds))));
-        var escapes = new ConcurrentBag<EscapePoint>();
-        var grid = ScalingStudy.Grid(quick).SelectMany(g => Enumerable.Range(0, quick ? 1 : 2).Select(seed => (g, seed)));
-        Parallel.ForEach(grid, options, item => escapes.Add(ScalingStudy.Measure(item.g.Sigma, item.g.Eta, item.g.M, (ulong)item.seed)));
-        var law = new ConcurrentBag<Lemma3LawPoint>();
-        var lawGrid = from d in new[] { 20, 2 } from m in ClaimSettings.Lemma3LawWidths select (d, m);
-        Parallel.ForEach(lawGrid, options, p => law.Add(SeedMeasurer.Lemma3Law(p.d, p.m)));
+        // The prediction rows run beside the rest (they parallelise over seeds themselves); with
+        // --parallel 1 everything runs one piece after the other.
+        var predictions = parallel > 1 ? Task.Run(() => PredictionClaims.Evaluate(seeds, options).ToList()) : null;
 
-        IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate([.. measurements.OrderBy(m => m.Seed)], [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
-            [.. law.OrderBy(p => (p.D, p.M))], quick), .. PredictionClaims.Evaluate(seeds, options, [.. escapes])];
+        // Every seed's pieces, the escape grid and Lemma 3's law as one list, longest first.
+        // Noise types run on the dense engine (Langevin leaves the gram span): only the first few seeds run them.
+        var noiseTypeSeeds = Math.Min(seeds, ClaimSettings.NoiseTypeSeeds(quick));
+        var jobs = Enumerable.Range(0, seeds).SelectMany(s => SeedMeasurer.Jobs((ulong)s, quick, new SeedMeasurer.Parts(NoiseTypes: s < noiseTypeSeeds))).ToList();
+        var grid = ScalingStudy.Grid(quick).SelectMany(g => Enumerable.Range(0, quick ? 1 : 2).Select(seed => (g, seed))).ToList();
+        var lawGrid = (from d in new[] { 20, 2 } from m in ClaimSettings.Lemma3LawWidths select (d, m)).ToList();
+        var work = new List<(double, Func<object>)>();
+        work.AddRange(jobs.Select(j => (j.Cost, (Func<object>)(() => j.Run()))));
+        work.AddRange(grid.Select(p => (0.1, (Func<object>)(() => ScalingStudy.Measure(p.g.Sigma, p.g.Eta, p.g.M, (ulong)p.seed)))));
+        work.AddRange(lawGrid.Select(p => (0.05, (Func<object>)(() => SeedMeasurer.Lemma3Law(p.d, p.m)))));
+        var done = WorkList.Run(work, parallel);
+
+        var changes = done.Take(jobs.Count).Cast<Func<SeedMeasurements, SeedMeasurements>>().ToList();
+        var measurements = Enumerable.Range(0, seeds).Select(s => SeedMeasurer.Assemble((ulong)s, new SeedMeasurer.Parts(),
+            jobs.Select((j, i) => (j, i)).Where(x => x.j.Seed == (ulong)s).Select(x => changes[x.i]))).ToList();
+        var escapes = done.Skip(jobs.Count).Take(grid.Count).Cast<EscapePoint>().ToList();
+        var law = done.Skip(jobs.Count + grid.Count).Cast<Lemma3LawPoint>().ToList();
+
+        IReadOnlyList<ClaimResult> rows = [.. ClaimSuite.Evaluate(measurements, [.. escapes.OrderBy(e => (e.Sigma, e.Eta, e.M, e.Seed))],
+            [.. law.OrderBy(p => (p.D, p.M))], quick), .. predictions is null ? PredictionClaims.Evaluate(seeds, options) : predictions.GetAwaiter().GetResult(),
+            .. PredictionClaims.EscapeRows(escapes, options)];
         Directory.CreateDirectory(outDir);
         var figures = measurements.Where(m => m.NoiseTypeLegs is not null).MinBy(m => m.Seed) is { } first ? NoiseTypeFigure.Write(outDir, first) : [];
         AtomicFile.WriteText(Path.Combine(outDir, "verify.md"), VerifyReport.Markdown(rows, seeds, quick, Manifest.ToolVersion, figures));

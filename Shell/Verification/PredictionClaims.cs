@@ -18,8 +18,8 @@ public static class PredictionClaims
     private static readonly double[] Etas = [1e-3, 5e-4, 2.5e-4];
     private const double OrderTau = 1.5;
 
-    /// <summary>The rows over seeds 0…seeds−1, and the escape law over the scaling study's measured grid.</summary>
-    public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options, IReadOnlyList<EscapePoint> escapes)
+    /// <summary>The rows over seeds 0…seeds−1 (the escape law's rows are <see cref="EscapeRows"/>).</summary>
+    public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options)
     {
         var fig2 = Presets.Find("fig2")!.Config;
         var per = new ConcurrentBag<(ulong Seed, MetricRow[] Rows, Core.Predictions.Prediction Prediction)>();
@@ -61,12 +61,10 @@ public static class PredictionClaims
             $"fitted order of |seed-mean / limit − 1| at τ = {OrderTau} over η = 1e-3, 5e-4, 2.5e-4", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
             slope >= 0.7 && slope <= 1.3 && deviations[0] > deviations[1] && deviations[1] > deviations[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
             $"can fail; deviations {string.Join(", ", deviations.Select(d => d.ToString("G3")))}");
-
-        foreach (var row in EscapeRows(escapes, options)) yield return row;
     }
 
-    // The escape law at every measured grid point, the same seed and start: measured / predicted.
-    private static IEnumerable<ClaimResult> EscapeRows(IReadOnlyList<EscapePoint> escapes, ParallelOptions options)
+    /// <summary>The escape law at every measured grid point of the scaling study, the same seed and start: measured / predicted.</summary>
+    public static IEnumerable<ClaimResult> EscapeRows(IReadOnlyList<EscapePoint> escapes, ParallelOptions options)
     {
         var pairs = new ConcurrentBag<(EscapePoint Point, EscapeSteps Predicted)>();
         Parallel.ForEach(escapes, options, e => pairs.Add((e, EscapeLaw.Of(RunSpec.Resolve(ScalingStudy.ConfigOf(e.Sigma, e.Eta, e.M, e.Seed))))));
