@@ -49,7 +49,7 @@ public class KernelTests
             for (var j = 0; j <= d; j++)
             {
                 var sum = 0.0;
-                for (var v = 0; v < r; v++) sum += u[v] * change[v * (d + 1) + j];
+                for (var v = 0; v < r; v++) sum += u[v] * change[v * factor.ChangeStride + j];
                 var expected = j < d ? start.W[i * d + j] + sum : start.A[i] + sum;
                 var actual = j < d ? expanded.W[i * d + j] : expanded.A[i];
                 if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))

@@ -135,26 +135,35 @@ internal sealed class GramFactor
     }
 
     /// <summary>
-    /// What the coefficients carry into neuron space, r rows of d + 1 (row-major): ΔK = K − K₀ as
-    /// rows of [Δw Δa] on the QR fallback, R⁻¹ΔK (back substitution, column by column) on the Cholesky path.
+    /// The row length of <see cref="Change"/>'s layout: d + 1 values, padded with zeros to 24 when
+    /// d + 1 ≤ 24, so one row is six whole vectors (<see cref="RowTimes"/>).
+    /// </summary>
+    internal int ChangeStride => _start.D + 1 <= WideRow ? WideRow : _start.D + 1;
+
+    private const int WideRow = 24;
+
+    /// <summary>
+    /// What the coefficients carry into neuron space, r rows of d + 1 (row-major, rows
+    /// <see cref="ChangeStride"/> apart): ΔK = K − K₀ as rows of [Δw Δa] on the QR fallback,
+    /// R⁻¹ΔK (back substitution, column by column) on the Cholesky path.
     /// </summary>
     internal double[] Change(ReadOnlySpan<double> kW, ReadOnlySpan<double> kA)
     {
-        var (d, r) = (_start.D, Virtual.M);
+        var (d, r, p) = (_start.D, Virtual.M, ChangeStride);
         var c = d + 1;
-        var change = new double[r * c];
+        var change = new double[r * p];
         for (var v = 0; v < r; v++)
         {
-            for (var j = 0; j < d; j++) change[v * c + j] = kW[v * d + j] - Virtual.W[v * d + j];
-            change[v * c + d] = kA[v] - Virtual.A[v];
+            for (var j = 0; j < d; j++) change[v * p + j] = kW[v * d + j] - Virtual.W[v * d + j];
+            change[v * p + d] = kA[v] - Virtual.A[v];
         }
         if (_r is not { } rr) return change;
         for (var col = 0; col < c; col++)
             for (var v = r - 1; v >= 0; v--)
             {
-                var s = change[v * c + col];
-                for (var k = v + 1; k < r; k++) s -= rr[v * r + k] * change[k * c + col];
-                change[v * c + col] = s / rr[v * r + v];
+                var s = change[v * p + col];
+                for (var k = v + 1; k < r; k++) s -= rr[v * r + k] * change[k * p + col];
+                change[v * p + col] = s / rr[v * r + v];
             }
         return change;
     }
@@ -168,21 +177,44 @@ internal sealed class GramFactor
         var d = _start.D;
         Span<double> u = stackalloc double[d + 1];
         Coefficients(i, u);
-        RowTimes(u, change, row);
+        RowTimes(u, change, row, ChangeStride);
         var w0 = _start.Neuron(i);
-        for (var j = 0; j < d; j++) w[j] = w0[j] + row[j];
+        var j = 0;
+        for (; j + 4 <= d; j += 4) (Vector256.Create(w0[j..]) + Vector256.Create((ReadOnlySpan<double>)row[j..])).CopyTo(w[j..]);
+        for (; j < d; j++) w[j] = w0[j] + row[j];
         return _start.A[i] + row[d];
     }
 
     /// <summary>
-    /// row ← uᵀ·B for B with u.Length rows of row.Length columns (row-major). Every entry sums its
-    /// products in row order with no fused multiply-add, so SIMD and scalar give the same bytes;
-    /// four vector accumulators at a time keep the adds independent.
+    /// row ← uᵀ·B for B with u.Length rows of row.Length columns (row-major, rows
+    /// <paramref name="stride"/> apart). Every entry sums its products in row order from 0 with no
+    /// fused multiply-add, so SIMD and scalar give the same bytes. Rows of 24 (d ≤ 23) take six
+    /// vector accumulators at once, so one pass over B with six independent sums; wider rows go
+    /// four vectors at a time.
     /// </summary>
-    private static void RowTimes(ReadOnlySpan<double> u, ReadOnlySpan<double> b, Span<double> row)
+    private static void RowTimes(ReadOnlySpan<double> u, ReadOnlySpan<double> b, Span<double> row, int stride)
     {
         var c = row.Length;
         ref var br = ref MemoryMarshal.GetReference(b);
+        if (stride == WideRow)
+        {
+            Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default;
+            for (var v = 0; v < u.Length; v++)
+            {
+                var uv = Vector256.Create(u[v]);
+                var at = (nuint)(v * WideRow);
+                s0 += uv * Vector256.LoadUnsafe(ref br, at);
+                s1 += uv * Vector256.LoadUnsafe(ref br, at + 4);
+                s2 += uv * Vector256.LoadUnsafe(ref br, at + 8);
+                s3 += uv * Vector256.LoadUnsafe(ref br, at + 12);
+                s4 += uv * Vector256.LoadUnsafe(ref br, at + 16);
+                s5 += uv * Vector256.LoadUnsafe(ref br, at + 20);
+            }
+            Span<double> all = stackalloc double[WideRow];
+            s0.CopyTo(all); s1.CopyTo(all[4..]); s2.CopyTo(all[8..]); s3.CopyTo(all[12..]); s4.CopyTo(all[16..]); s5.CopyTo(all[20..]);
+            all[..c].CopyTo(row);
+            return;
+        }
         var j = 0;
         for (; j + 16 <= c; j += 16)
         {
@@ -190,7 +222,7 @@ internal sealed class GramFactor
             for (var v = 0; v < u.Length; v++)
             {
                 var uv = Vector256.Create(u[v]);
-                var at = (nuint)(v * c + j);
+                var at = (nuint)(v * stride + j);
                 s0 += uv * Vector256.LoadUnsafe(ref br, at);
                 s1 += uv * Vector256.LoadUnsafe(ref br, at + 4);
                 s2 += uv * Vector256.LoadUnsafe(ref br, at + 8);
@@ -201,13 +233,13 @@ internal sealed class GramFactor
         for (; j + 4 <= c; j += 4)
         {
             var s0 = Vector256<double>.Zero;
-            for (var v = 0; v < u.Length; v++) s0 += Vector256.Create(u[v]) * Vector256.LoadUnsafe(ref br, (nuint)(v * c + j));
+            for (var v = 0; v < u.Length; v++) s0 += Vector256.Create(u[v]) * Vector256.LoadUnsafe(ref br, (nuint)(v * stride + j));
             s0.CopyTo(row[j..]);
         }
         for (; j < c; j++)
         {
             var s0 = 0.0;
-            for (var v = 0; v < u.Length; v++) s0 += u[v] * b[v * c + j];
+            for (var v = 0; v < u.Length; v++) s0 += u[v] * b[v * stride + j];
             row[j] = s0;
         }
     }

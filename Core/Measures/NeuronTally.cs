@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Problems;
 
@@ -24,7 +25,10 @@ internal sealed class NeuronTally(SyntheticProblem problem, int m)
     public void Add(ReadOnlySpan<double> wi, double ai, ReadOnlySpan<double> wi0)
     {
         // θ = Wᵀa accumulated in neuron order: the bytes of Network.Theta.
-        for (var j = 0; j < _theta.Length; j++) _theta[j] += ai * wi[j];
+        var theta = _theta.AsSpan();
+        var (av, j) = (Vector256.Create(ai), 0);
+        for (; j + 4 <= theta.Length; j += 4) (Vector256.Create((ReadOnlySpan<double>)theta[j..]) + av * Vector256.Create(wi[j..])).CopyTo(theta[j..]);
+        for (; j < theta.Length; j++) theta[j] += ai * wi[j];
         // The SIMD dot gives the scalar one's bytes; records are the hot path of the gram engine.
         var wSq = VectorKernels.Dot(wi, wi);
         var norm = Math.Sqrt(wSq);
