@@ -19,7 +19,7 @@ internal sealed class Stepper
     {
         _spec = spec;
         Engine = engine;
-        // U and K₀ are re-derived, not saved: the QR of the same initial network is the same bytes.
+        // K₀ (and U on the QR fallback) are re-derived, not saved: the factor of the same initial network is the same bytes.
         _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
         _kernel = from is null
             ? new InPlaceNetwork(_factor?.Virtual ?? spec.Initial)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -10,12 +11,21 @@ namespace Lnsgd.Core.Network;
 /// </summary>
 internal static class GramMatrix
 {
+    // A run reads the initial network's G twice (the curvature behind StableEta, then the gram
+    // factor), each a pass over m·(d+1) values. Networks are immutable, so G is a function of the
+    // instance: wide ones keep theirs here (weakly, dropped with the network), and callers get a copy.
+    private static readonly ConditionalWeakTable<Network, double[]> Kept = new();
+    private const int KeepFrom = 100_000;
+
     /// <summary>
-    /// G row-major ((d+1) × (d+1), symmetric). Entry (j, k), j ≤ k, is Σ_i z_ij·z_ik summed in
+    /// G row-major ((d+1) × (d+1), symmetric), a fresh array the caller owns. Entry (j, k), j ≤ k, is Σ_i z_ij·z_ik summed in
     /// neuron order from 0.0 with no fused multiply-add, so it has the bytes of the plain scalar
     /// loop; SIMD runs across k only. The lower triangle is copied from the upper.
     /// </summary>
-    public static double[] Of(Network net)
+    public static double[] Of(Network net) =>
+        net.M < KeepFrom ? Sum(net) : (double[])Kept.GetValue(net, Sum).Clone();
+
+    private static double[] Sum(Network net)
     {
         var (m, d) = (net.M, net.D);
         var c = d + 1;
