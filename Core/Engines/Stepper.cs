@@ -20,7 +20,7 @@ internal sealed class Stepper
     {
         _spec = spec;
         Engine = engine;
-        // U and K₀ are re-derived, not saved: the QR of the same initial network is the same bytes.
+        // K₀ (and U on the QR fallback) are re-derived, not saved: the factor of the same initial network is the same bytes.
         _factor = engine == Engine.Gram ? GramFactor.Of(spec.Initial) : null;
         var start = _factor?.Virtual ?? spec.Initial;
         _kernel = from is null
@@ -86,20 +86,23 @@ internal sealed class Stepper
     }
 
     /// <summary>
-    /// Every metric of the current network, measured neuron by neuron in index order: the bytes of
-    /// <see cref="Metrics.Row"/> on <see cref="Current"/>, without forming the m × d first layer.
+    /// Every metric of the current network, measured neuron by neuron in the chunks of
+    /// <see cref="NeuronTally.Measure"/>: the bytes of <see cref="Metrics.Row"/> on <see cref="Current"/>,
+    /// without forming the m × d first layer.
     /// </summary>
     public MetricRow Row(long step, SyntheticProblem problem, Network initial)
     {
-        var tally = new NeuronTally(problem, initial.M);
         var change = _factor?.Change(_kernel.W, _kernel.A);
-        var (neuron, scratch) = (new double[initial.D], new double[initial.D + 1]);
-        for (var i = 0; i < initial.M; i++)
+        var d = initial.D;
+        return NeuronTally.Measure(step, problem, initial.M, (from, to, tally) =>
         {
-            var ai = Neuron(i, change, neuron, scratch);
-            tally.Add(neuron, ai, initial.Neuron(i));
-        }
-        return tally.Row(step);
+            var (neuron, scratch) = (new double[d], new double[d + 1]);
+            for (var i = from; i < to; i++)
+            {
+                var ai = Neuron(i, change, neuron, scratch);
+                tally.Add(neuron, ai, initial.Neuron(i));
+            }
+        });
     }
 
     /// <summary>

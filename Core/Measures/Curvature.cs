@@ -98,22 +98,15 @@ public static class Curvature
     /// <summary>2/λ: gradient descent on a quadratic with curvature λ is stable below this step size.</summary>
     public static double StableStepSize(double curvature) => 2.0 / curvature;
 
-    /// <summary>C = WᵀW + ‖a‖²I, summed neuron by neuron in index order (one pass, d × d memory).</summary>
+    /// <summary>
+    /// C = WᵀW + ‖a‖²I from the Gram matrix of [W a] (<see cref="Networks.GramMatrix"/>): each entry
+    /// summed neuron by neuron in index order (one pass, no m × d copy).
+    /// </summary>
     public static Matrix<double> NeuralTangent(Network net)
     {
         var d = net.D;
-        var upper = new double[d * d];
-        var aSq = 0.0;
-        for (var i = 0; i < net.M; i++)
-        {
-            var w = net.Neuron(i);
-            for (var j = 0; j < d; j++)
-            {
-                var wj = w[j];
-                for (var k = j; k < d; k++) upper[j * d + k] += wj * w[k];
-            }
-            aSq += net.A[i] * net.A[i];
-        }
-        return Matrix<double>.Build.Dense(d, d, (j, k) => (j <= k ? upper[j * d + k] : upper[k * d + j]) + (j == k ? aSq : 0.0));
+        var g = GramMatrix.Of(net);
+        var aSq = g[d * (d + 1) + d];
+        return Matrix<double>.Build.Dense(d, d, (j, k) => g[j * (d + 1) + k] + (j == k ? aSq : 0.0));
     }
 }

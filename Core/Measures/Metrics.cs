@@ -47,12 +47,11 @@ public static class Metrics
     }
 
     /// <summary>Every column of <see cref="MetricRow"/> at <paramref name="step"/>.</summary>
-    public static MetricRow Row(long step, SyntheticProblem p, Network initial, Network net)
-    {
-        var tally = new NeuronTally(p, net.M);
-        for (var i = 0; i < net.M; i++) tally.Add(net.Neuron(i), net.A[i], initial.Neuron(i));
-        return tally.Row(step);
-    }
+    public static MetricRow Row(long step, SyntheticProblem p, Network initial, Network net) =>
+        NeuronTally.Measure(step, p, net.M, (from, to, tally) =>
+        {
+            for (var i = from; i < to; i++) tally.Add(net.Neuron(i), net.A[i], initial.Neuron(i));
+        });
 
     /// <summary>‖u − v‖.</summary>
     public static double Distance(ReadOnlySpan<double> u, ReadOnlySpan<double> v)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Problems;
 
@@ -7,7 +8,10 @@ namespace Lnsgd.Core.Measures;
 /// The running sums behind one <see cref="MetricRow"/>, fed one neuron at a time in index order,
 /// so an engine can measure a network it never materialises (the gram engine expands neuron by
 /// neuron). <see cref="Metrics.Row"/> is this tally over a whole network: one code path, one
-/// set of bytes. Owned by one record; not thread-safe.
+/// set of bytes. Owned by one record; not thread-safe. Wide networks are measured in fixed
+/// chunks of <see cref="ChunkNeurons"/> on all cores (<see cref="Measure"/>), each chunk in index
+/// order, the chunks merged in chunk order: the bytes depend on m only, never on the thread count,
+/// and up to <see cref="ChunkNeurons"/> neurons they are those of one index-order pass.
 /// </summary>
 internal sealed class NeuronTally(SyntheticProblem problem, int m)
 {
@@ -21,7 +25,10 @@ internal sealed class NeuronTally(SyntheticProblem problem, int m)
     public void Add(ReadOnlySpan<double> wi, double ai, ReadOnlySpan<double> wi0)
     {
         // θ = Wᵀa accumulated in neuron order: the bytes of Network.Theta.
-        for (var j = 0; j < _theta.Length; j++) _theta[j] += ai * wi[j];
+        var theta = _theta.AsSpan();
+        var (av, j) = (Vector256.Create(ai), 0);
+        for (; j + 4 <= theta.Length; j += 4) (Vector256.Create((ReadOnlySpan<double>)theta[j..]) + av * Vector256.Create(wi[j..])).CopyTo(theta[j..]);
+        for (; j < theta.Length; j++) theta[j] += ai * wi[j];
         // The SIMD dot gives the scalar one's bytes; records are the hot path of the gram engine.
         var wSq = VectorKernels.Dot(wi, wi);
         var norm = Math.Sqrt(wSq);
@@ -36,6 +43,45 @@ internal sealed class NeuronTally(SyntheticProblem problem, int m)
         if (distance > 1.0) _escaped++;
         _sumBalance += wSq - ai * ai;
         _seen++;
+    }
+
+    /// <summary>Neurons per chunk of <see cref="Measure"/>: a fixed number, so the chunking (and the bytes) never depend on the machine.</summary>
+    public const int ChunkNeurons = 65_536;
+
+    /// <summary>
+    /// The row at <paramref name="step"/> of m neurons that <paramref name="addRange"/>(from, to, tally)
+    /// adds, neurons from … to − 1 in index order into the given tally. One chunk is one call;
+    /// chunks run in parallel (each call must use its own scratch) and merge in chunk order.
+    /// </summary>
+    public static MetricRow Measure(long step, SyntheticProblem problem, int m, Action<int, int, NeuronTally> addRange)
+    {
+        var chunks = Math.Max(1, (m + ChunkNeurons - 1) / ChunkNeurons);
+        var parts = new NeuronTally[chunks];
+        void Chunk(int c)
+        {
+            var part = new NeuronTally(problem, m);
+            addRange(c * ChunkNeurons, (int)Math.Min(m, (long)(c + 1) * ChunkNeurons), part);
+            parts[c] = part;
+        }
+        if (chunks == 1) Chunk(0);
+        else Parallel.For(0, chunks, Chunk);
+        var total = parts[0];
+        for (var c = 1; c < chunks; c++) total.Merge(parts[c]);
+        return total.Row(step);
+    }
+
+    /// <summary>Adds the sums of a tally of the neurons that follow this one's (the next chunk).</summary>
+    private void Merge(NeuronTally next)
+    {
+        for (var j = 0; j < _theta.Length; j++) _theta[j] += next._theta[j];
+        _sumWSq += next._sumWSq; _sumNorm += next._sumNorm; _sumNormSq += next._sumNormSq;
+        _sumAlign += next._sumAlign; _sumAbsAlign += next._sumAbsAlign;
+        _sumCos += next._sumCos; _minCos = Math.Min(_minCos, next._minCos);
+        _maxAbsA = Math.Max(_maxAbsA, next._maxAbsA); _sumASq += next._sumASq;
+        _lazy = Math.Max(_lazy, next._lazy);
+        _escaped += next._escaped;
+        _sumBalance += next._sumBalance;
+        _seen += next._seen;
     }
 
     /// <summary>The row at <paramref name="step"/>, once all m neurons have been added.</summary>

@@ -7,7 +7,7 @@ namespace Lnsgd.Core.Simulations;
 /// The stepper's own state after <paramref name="Step"/> steps: exactly the buffers the next
 /// step reads. On the dense engine they are the network's W (m×d, row-major) and a; on the gram
 /// engine they are the virtual network K ((d+1)×d and d+1) — U and the start network are
-/// re-derived from the spec by the same deterministic QR. <paramref name="Theta"/> is the θ the
+/// re-derived from the spec by the same deterministic factorisation. <paramref name="Theta"/> is the θ the
 /// next gradient uses; the kernel accumulates it in neuron order, so it always equals Wᵀa summed
 /// in that order, which <see cref="Checkpoint.Check"/> verifies bit for bit. Nothing else is
 /// state: the RNG is counter-based, SAM's perturbed point is rebuilt each step, the

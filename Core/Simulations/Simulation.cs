@@ -36,6 +36,9 @@ public static class Simulation
         return Events(spec, engine, control);
     }
 
+    // m·d from which the checkpoint fingerprint is hashed beside the steps (a 8 MB first layer).
+    private const int WideFingerprint = 1 << 20;
+
     private static IEnumerable<RunEvent> Events(RunSpec spec, Engine engine, RunControl control)
     {
         var from = control.From;
@@ -50,8 +53,13 @@ public static class Simulation
         var shots = ImmutableArray.CreateBuilder<NeuronSnapshot>();
         if (from is not null) { rows.AddRange(from.Rows); trace.AddRange(from.Trace); shots.AddRange(from.Snapshots); }
         var fingerprint = from?.Fingerprint;
+        // The fingerprint hashes the initial network (0.1 s of CPU at m = 10⁶): a wide run that may
+        // checkpoint computes it beside the steps, which use one core, instead of at its end.
+        var early = keep && fingerprint is null && spec.Initial.W.Length >= WideFingerprint
+            ? Task.Run(() => Checkpoint.FingerprintOf(spec, engine))
+            : null;
         Checkpoint Save(long t) =>
-            new(fingerprint ??= Checkpoint.FingerprintOf(spec, engine), stepper.State(t), rows.ToImmutable(), trace.ToImmutable(), shots.ToImmutable());
+            new(fingerprint ??= early?.Result ?? Checkpoint.FingerprintOf(spec, engine), stepper.State(t), rows.ToImmutable(), trace.ToImmutable(), shots.ToImmutable());
 
         var start = from?.State.Step ?? 0;
         for (var t = start; ; t++)

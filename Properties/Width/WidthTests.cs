@@ -69,6 +69,32 @@ public class WidthTests
             && p.First.Neurons.Contains(config.TraceNeuron));
     }
 
+    /// <summary>
+    /// Past one chunk (<see cref="NeuronTally.ChunkNeurons"/>) records are measured on all cores:
+    /// the streamed row still has the bytes of the formed network's row, the traced neuron is the
+    /// formed network's, and every column agrees with one plain index-order pass to rounding.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Records_of_a_network_wider_than_one_chunk_equal_the_formed_network_and_one_pass_to_rounding(bool gram)
+    {
+        var config = Presets.Find("fig2")!.Config with { M = NeuronTally.ChunkNeurons * 2 + 123, D = 3, N = 40, NTest = 40, Steps = 20, EtaRelative = 0.5 };
+        var spec = RunSpec.Resolve(config);
+        var stepper = Stepper.Start(spec, gram ? Engine.Gram : Engine.Dense);
+        Assert.True(stepper.Advance(0, 20));
+        var streamed = stepper.Row(20, spec.Problem, spec.Initial);
+        var net = stepper.Current();
+        var formed = Metrics.Row(20, spec.Problem, spec.Initial, net);
+        Assert.True(BitEquality.Same(streamed.Values(), formed.Values()), "streamed and formed rows differ");
+        var onePass = new NeuronTally(spec.Problem, net.M);
+        for (var i = 0; i < net.M; i++) onePass.Add(net.Neuron(i), net.A[i], spec.Initial.Neuron(i));
+        var (chunked, plain) = (formed.Values(), onePass.Row(20).Values());
+        for (var c = 0; c < plain.Length; c++)
+            Assert.True(Math.Abs(chunked[c] - plain[c]) <= 1e-12 * Math.Max(1.0, Math.Abs(plain[c])), $"column {c}: chunked {chunked[c]:R}, one pass {plain[c]:R}");
+        Assert.NotEqual(0.0, streamed.LazyStat);
+    }
+
     /// <summary>A sampled run stopped anywhere and resumed from its checkpoint's arrays ends with the uninterrupted run's bytes.</summary>
     [Property(MaxTest = 30)]
     public bool A_sampled_run_resumes_from_its_checkpoint_bit_for_bit(int raw, ulong seed, bool gram, uint stopRaw)

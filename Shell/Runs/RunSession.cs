@@ -51,8 +51,8 @@ public static class RunSession
             foreach (var e in events)
             {
                 // The first event comes after the engine's setup: at large m its temporaries (the
-                // QR's m × (d+1) copies) are garbage now; collecting them here lets the end of the
-                // run reuse their memory instead of adding to the peak.
+                // QR fallback's m × (d+1) copies, where it runs) are garbage now; collecting them
+                // here lets the end of the run reuse their memory instead of adding to the peak.
                 if (!setupDone && config.M >= 100_000) GC.Collect();
                 setupDone = true;
                 switch (e)
