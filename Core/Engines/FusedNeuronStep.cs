@@ -74,13 +74,28 @@ internal static class FusedNeuronStep
                 ref var w0 = ref Unsafe.Add(ref wr, i * d);
                 var p = Avx.HorizontalAdd(Partial<TN>(ref w0, g0, g1, g2, g3, g4), Partial<TN>(ref Unsafe.Add(ref w0, d), g0, g1, g2, g3, g4));
                 var q = Avx.HorizontalAdd(Partial<TN>(ref Unsafe.Add(ref w0, 2 * d), g0, g1, g2, g3, g4), Partial<TN>(ref Unsafe.Add(ref w0, 3 * d), g0, g1, g2, g3, g4));
-                var s = Avx.Permute2x128(p, q, 0x20) + Avx.Permute2x128(p, q, 0x31);
-                var av = Vector256.LoadUnsafe(ref ar, (nuint)i);
-                (etav * av).StoreUnsafe(ref cr, (nuint)i);
-                (av - etav * s).StoreUnsafe(ref ar, (nuint)i);
+                Reduce(p, q, etav, ref ar, ref cr, i);
             }
         }
-        for (; i < m; i++)
+        Rest(w, a, c, g, eta, i);
+    }
+
+    // Four neurons' dots from the pairwise sums p (rows i, i+1) and q (rows i+2, i+3), combined as
+    // VectorKernels.Dot does; then c ← η a and a ← a − η s for those neurons. Shared by both widths.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reduce(Vector256<double> p, Vector256<double> q, Vector256<double> etav, ref double ar, ref double cr, int i)
+    {
+        var s = Avx.Permute2x128(p, q, 0x20) + Avx.Permute2x128(p, q, 0x31);
+        var av = Vector256.LoadUnsafe(ref ar, (nuint)i);
+        (etav * av).StoreUnsafe(ref cr, (nuint)i);
+        (av - etav * s).StoreUnsafe(ref ar, (nuint)i);
+    }
+
+    // The neurons from i on, one at a time (rows that are not whole vectors, and the last m mod 4).
+    private static void Rest(ReadOnlySpan<double> w, Span<double> a, Span<double> c, ReadOnlySpan<double> g, double eta, int i)
+    {
+        var d = g.Length;
+        for (; i < a.Length; i++)
         {
             var s = VectorKernels.Dot(w.Slice(i * d, d), g);
             c[i] = eta * a[i];
@@ -175,18 +190,10 @@ internal static class FusedNeuronStep
                 var s23 = Partial512<TN>(ref Unsafe.Add(ref w0, 2 * d), d, g0, g1, g2, g3, g4);
                 var p = Avx.HorizontalAdd(s01.GetLower(), s01.GetUpper());
                 var q = Avx.HorizontalAdd(s23.GetLower(), s23.GetUpper());
-                var s = Avx.Permute2x128(p, q, 0x20) + Avx.Permute2x128(p, q, 0x31);
-                var av = Vector256.LoadUnsafe(ref ar, (nuint)i);
-                (etav * av).StoreUnsafe(ref cr, (nuint)i);
-                (av - etav * s).StoreUnsafe(ref ar, (nuint)i);
+                Reduce(p, q, etav, ref ar, ref cr, i);
             }
         }
-        for (; i < m; i++)
-        {
-            var s = VectorKernels.Dot(w.Slice(i * d, d), g);
-            c[i] = eta * a[i];
-            a[i] -= eta * s;
-        }
+        Rest(w, a, c, g, eta, i);
     }
 
     // g[at..at+4] in both halves.
