@@ -12,13 +12,7 @@ rounds=${1:-2}
 shift || true
 widths=("${@:-1000 1000000}")
 read -r -a widths <<< "${widths[*]}"
-here=$(cd "$(dirname "$0")/.." && pwd)
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
-dotnet build "$here/Shell" -c Release -v q -nologo > /dev/null
-lnsgd="$here/Shell/bin/Release/net10.0/lnsgd"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$(dirname "$0")/timed.sh"
 printf '%-8s %-8s %5s %8s %8s\n' command m round wall_s cpu_s
 for m in "${widths[@]}"; do
   set_eta=()

@@ -12,13 +12,7 @@
 set -euo pipefail
 rounds=${1:-1}
 relative=${2:-0.6}
-here=$(cd "$(dirname "$0")/.." && pwd)
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
-dotnet build "$here/Shell" -c Release -v q -nologo > /dev/null
-lnsgd="$here/Shell/bin/Release/net10.0/lnsgd"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$(dirname "$0")/timed.sh"
 printf '%-9s %-8s %5s %9s %9s %10s %9s\n' records m round wall_s cpu_s peak_MB folder_MB
 declare -A best_wall best_cpu best_rss size
 for records in 3000000 preset; do
