@@ -13,27 +13,18 @@ public sealed class RegulariserFlow
     private readonly ProblemGeometry _geometry;
     private readonly StepNoise _noise;
     private readonly FlowKind _kind;
-    // Warm start of the stationary-covariance iteration: results agree to its tolerance either way.
-    private Matrix<double>? _lastCovariance;
-    // Σ̃ is refreshed when G has moved by more than this fraction since the last solve
-    // (docs/prediction.md §4: Σ̃ varies on the flow's own time scale; 1 % in G is well inside the 5 % target).
-    private const double Refresh = 1e-2;
-    private Matrix<double>? _lastGram, _lastSigma;
 
     /// <summary>A flow of the given kind for a problem and a step.</summary>
     public RegulariserFlow(ProblemGeometry geometry, StepNoise noise, FlowKind kind) => (_geometry, _noise, _kind) = (geometry, noise, kind);
 
-    /// <summary>Σ̃/σ_b² at a point: Σ̂ for the limit, Σ̃(C)/σ_b² for the corrected flow.</summary>
-    public Matrix<double> EffectiveSigma(Matrix<double> g)
-    {
-        if (_kind is FlowKind.Limit) return _geometry.Sigma;
-        if (_lastGram is not null && (g - _lastGram).FrobeniusNorm() <= Refresh * _lastGram.FrobeniusNorm()) return _lastSigma!;
-        var c = StationaryResidual.Solve(g, _geometry, _noise, _lastCovariance)
-            ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
-        _lastCovariance = c;
-        _lastGram = g;
-        return _lastSigma = _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance;
-    }
+    /// <summary>Σ̃/σ_b² at a point: Σ̂ for the limit, Σ̃(C)/σ_b² for the corrected flow (C solved afresh).</summary>
+    public Matrix<double> EffectiveSigma(Matrix<double> g) =>
+        _kind is FlowKind.Limit ? _geometry.Sigma : _noise.GradientMoment(_geometry, Covariance(g, null, 1e-12)) / _noise.NoiseVariance;
+
+    // C at the point with Gram matrix g; its absence means the linearised step has no stationary state.
+    private Matrix<double> Covariance(Matrix<double> g, Matrix<double>? guess, double tolerance) =>
+        StationaryResidual.Solve(g, _geometry, _noise, guess, tolerance)
+        ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
 
     /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)).</summary>
     public Matrix<double> Field(Matrix<double> z)
@@ -75,8 +66,7 @@ public sealed class RegulariserFlow
         if (span <= 0)
         {
             // No label noise (σ = 0) or no steps: nothing moves along Γ, and C is the one at the start.
-            var still = StationaryResidual.Solve(VirtualState.Gram(start), _geometry, _noise, null, Track)
-                ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+            var still = Covariance(VirtualState.Gram(start), null, Track);
             return new FlowTrajectory(DormandPrince.Integrate((_, z) => z, start, 0, 0, 0, tol).Solution, _geometry, [(0.0, still)]);
         }
         var track = new List<(double Tau, Matrix<double> C, Matrix<double> Sigma)>();
@@ -98,8 +88,7 @@ public sealed class RegulariserFlow
                 return;
             }
             var guess = track.Count == 0 ? null : Extrapolate(tau, e => e.C);
-            var c = StationaryResidual.Solve(g, _geometry, _noise, guess, Track)
-                ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
+            var c = Covariance(g, guess, Track);
             solvedAt = g;
             track.Add((tau, c, _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance));
         }
