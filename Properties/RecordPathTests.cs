@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Xunit;
 using Lnsgd.Core.Engines;
 using Lnsgd.Core.Measures;
 using Lnsgd.Core.Simulations;
@@ -41,5 +42,29 @@ public class RecordPathTests
         }
         // Formed any time later, a deferred network is the network of its own step.
         return deferred.All(p => p.Later().W.SequenceEqual(p.Now.W) && p.Later().A.SequenceEqual(p.Now.A));
+    }
+
+    /// <summary>
+    /// The gram engine's two-neuron record pass (the Cholesky path at d a multiple of 4 up to 20)
+    /// gives the bytes of measuring the formed network one neuron at a time, odd m included (the last neuron alone).
+    /// </summary>
+    [Theory]
+    [InlineData(20, 301, 0UL)]
+    [InlineData(8, 64, 3UL)]
+    [InlineData(4, 7, 5UL)]
+    [InlineData(12, 1001, 9UL)]
+    public void The_paired_record_pass_equals_the_formed_network_bit_for_bit(int d, int m, ulong seed)
+    {
+        var config = Presets.Find("fig2")!.Config with { D = d, M = m, N = 50, NTest = 50, Steps = 300, Seed = seed, Eta = 1e-3 / Math.Max(1, m / 1000.0) };
+        var spec = RunSpec.Resolve(config);
+        var stepper = Stepper.Start(spec, Engine.Gram);
+        for (long t = 0; t <= config.Steps; t += 100)
+        {
+            var streamed = stepper.Row(t, spec.Problem, spec.Initial).Values();
+            var formed = Metrics.Row(t, spec.Problem, spec.Initial, stepper.Current()).Values();
+            for (var c = 0; c < formed.Length; c++)
+                Assert.True(Same(streamed[c], formed[c]), $"d = {d}, m = {m}, step {t}, column {MetricRow.Columns[c + 1]}: streamed {streamed[c]:R}, formed {formed[c]:R}");
+            if (t < config.Steps) Assert.True(stepper.Advance(t, 100));
+        }
     }
 }

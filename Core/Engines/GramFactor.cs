@@ -207,6 +207,51 @@ internal sealed class GramFactor
         return a0 + sums[d / 4].GetElement(0);
     }
 
+    /// <summary>Whether <see cref="NeuronPair"/> applies: the Cholesky path with d a multiple of 4 up to 20.</summary>
+    internal bool PairsFromStart => _u is null && _start.D % 4 == 0 && _start.D + 1 <= WideRow;
+
+    /// <summary>
+    /// Neurons <paramref name="from"/> and from + 1 of <see cref="Neuron"/> at once (<see cref="PairsFromStart"/>
+    /// must hold): their weights into <paramref name="w0"/> and <paramref name="w1"/>, their a_i into
+    /// <paramref name="a"/>. The same operations in the same order as two calls of <see cref="Neuron"/>,
+    /// so the same bytes; each row of the change is loaded once for both neurons.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void NeuronPair(int from, ReadOnlySpan<double> change, Span<double> w0, Span<double> w1, Span<double> a)
+    {
+        var d = _start.D;
+        ref var zr = ref MemoryMarshal.GetReference(_start.W.AsSpan());
+        ref var ar = ref MemoryMarshal.GetReference(_start.A.AsSpan());
+        ref var br = ref MemoryMarshal.GetReference(change);
+        var (row0, row1) = ((nuint)(from * d), (nuint)((from + 1) * d));
+        Vector256<double> p0 = default, p1 = default, p2 = default, p3 = default, p4 = default, p5 = default;
+        Vector256<double> q0 = default, q1 = default, q2 = default, q3 = default, q4 = default, q5 = default;
+        for (var v = 0; v <= d; v++)
+        {
+            // z_i(0) = [w_i(0) a_i(0)]: the coefficients of the Cholesky path (Coefficients).
+            var (u0, u1) = v < d
+                ? (Vector256.Create(Unsafe.Add(ref zr, row0 + (nuint)v)), Vector256.Create(Unsafe.Add(ref zr, row1 + (nuint)v)))
+                : (Vector256.Create(Unsafe.Add(ref ar, from)), Vector256.Create(Unsafe.Add(ref ar, from + 1)));
+            var at = (nuint)(v * WideRow);
+            var b = Vector256.LoadUnsafe(ref br, at); p0 += u0 * b; q0 += u1 * b;
+            b = Vector256.LoadUnsafe(ref br, at + 4); p1 += u0 * b; q1 += u1 * b;
+            b = Vector256.LoadUnsafe(ref br, at + 8); p2 += u0 * b; q2 += u1 * b;
+            b = Vector256.LoadUnsafe(ref br, at + 12); p3 += u0 * b; q3 += u1 * b;
+            b = Vector256.LoadUnsafe(ref br, at + 16); p4 += u0 * b; q4 += u1 * b;
+            b = Vector256.LoadUnsafe(ref br, at + 20); p5 += u0 * b; q5 += u1 * b;
+        }
+        Span<Vector256<double>> ps = [p0, p1, p2, p3, p4, p5], qs = [q0, q1, q2, q3, q4, q5];
+        var start0 = _start.Neuron(from);
+        var start1 = _start.Neuron(from + 1);
+        for (var k = 0; 4 * k < d; k++)
+        {
+            (Vector256.Create(start0[(4 * k)..]) + ps[k]).CopyTo(w0[(4 * k)..]);
+            (Vector256.Create(start1[(4 * k)..]) + qs[k]).CopyTo(w1[(4 * k)..]);
+        }
+        a[0] = _start.A[from] + ps[d / 4].GetElement(0);
+        a[1] = _start.A[from + 1] + qs[d / 4].GetElement(0);
+    }
+
     // uᵀ·B for B with rows WideRow apart, as six Vector256 sums in one pass: six independent
     // chains, each entry summed in row order from 0 with no fused multiply-add.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

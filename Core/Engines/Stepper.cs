@@ -94,10 +94,19 @@ internal sealed class Stepper
     {
         var change = _factor?.Change(_kernel.W, _kernel.A);
         var d = initial.D;
+        var pairs = _factor is { PairsFromStart: true };
         return NeuronTally.Measure(step, problem, initial.M, (from, to, tally) =>
         {
-            var (neuron, scratch) = (new double[d], new double[d + 1]);
-            for (var i = from; i < to; i++)
+            var (neuron, other, scratch, a) = (new double[d], new double[d], new double[d + 1], new double[2]);
+            var i = from;
+            // Two neurons per pass over the change where the factor allows it: the same bytes, fewer loads.
+            if (pairs)
+                for (; i + 2 <= to; i += 2)
+                {
+                    _factor!.NeuronPair(i, change, neuron, other, a);
+                    tally.AddPair(neuron, a[0], initial.Neuron(i), other, a[1], initial.Neuron(i + 1));
+                }
+            for (; i < to; i++)
             {
                 var ai = Neuron(i, change, neuron, scratch);
                 tally.Add(neuron, ai, initial.Neuron(i));

@@ -24,17 +24,19 @@ internal sealed class NeuronTally(SyntheticProblem problem, int m)
     /// <summary>Adds the next neuron (w_i, a_i) with its initial weights w_i(0).</summary>
     public void Add(ReadOnlySpan<double> wi, double ai, ReadOnlySpan<double> wi0)
     {
-        // θ = Wᵀa accumulated in neuron order: the bytes of Network.Theta.
+        // The SIMD dot gives the scalar one's bytes; records are the hot path of the gram engine.
+        Tally(wi, ai, VectorKernels.Dot(wi, wi), VectorKernels.Dot(wi, problem.ThetaStar.AsSpan()), Metrics.LazyDistance(wi, wi0, m));
+    }
+
+    // The running sums of one neuron, given its ‖w_i‖², ⟨w_i, θ⋆⟩ and lazy distance; θ = Wᵀa accumulated in neuron order (Network.Theta's bytes).
+    private void Tally(ReadOnlySpan<double> wi, double ai, double wSq, double align, double distance)
+    {
         var theta = _theta.AsSpan();
         var (av, j) = (Vector256.Create(ai), 0);
         for (; j + 4 <= theta.Length; j += 4) (Vector256.Create((ReadOnlySpan<double>)theta[j..]) + av * Vector256.Create(wi[j..])).CopyTo(theta[j..]);
         for (; j < theta.Length; j++) theta[j] += ai * wi[j];
-        // The SIMD dot gives the scalar one's bytes; records are the hot path of the gram engine.
-        var wSq = VectorKernels.Dot(wi, wi);
         var norm = Math.Sqrt(wSq);
-        var align = VectorKernels.Dot(wi, problem.ThetaStar.AsSpan());
         var cos = Metrics.AbsCosine(align, norm, _starNorm);
-        var distance = Metrics.LazyDistance(wi, wi0, m);
         _sumWSq += wSq; _sumNorm += norm; _sumNormSq += norm * norm;
         _sumAlign += align; _sumAbsAlign += Math.Abs(align);
         _sumCos += cos; _minCos = Math.Min(_minCos, cos);
@@ -43,6 +45,34 @@ internal sealed class NeuronTally(SyntheticProblem problem, int m)
         if (distance > 1.0) _escaped++;
         _sumBalance += wSq - ai * ai;
         _seen++;
+    }
+
+    /// <summary>
+    /// <see cref="Add"/> for two consecutive neurons: the same values in the same order, so the
+    /// same bytes, with the two neurons' serial sums (the lazy distance above all) interleaved so
+    /// the processor overlaps them instead of waiting on one chain at a time.
+    /// </summary>
+    public void AddPair(ReadOnlySpan<double> w0, double a0, ReadOnlySpan<double> init0, ReadOnlySpan<double> w1, double a1, ReadOnlySpan<double> init1)
+    {
+        var star = problem.ThetaStar.AsSpan();
+        var (wSq0, wSq1) = (VectorKernels.Dot(w0, w0), VectorKernels.Dot(w1, w1));
+        var (align0, align1) = (VectorKernels.Dot(w0, star), VectorKernels.Dot(w1, star));
+        var (distance0, distance1) = LazyDistances(w0, init0, w1, init1);
+        Tally(w0, a0, wSq0, align0, distance0);
+        Tally(w1, a1, wSq1, align1, distance1);
+    }
+
+    // Metrics.LazyDistance of two neurons at once: each sum in its own order, the two chains side by side.
+    private (double, double) LazyDistances(ReadOnlySpan<double> w0, ReadOnlySpan<double> init0, ReadOnlySpan<double> w1, ReadOnlySpan<double> init1)
+    {
+        var (s0, s1) = (0.0, 0.0);
+        for (var j = 0; j < w0.Length; j++)
+        {
+            var (e0, e1) = (w0[j] - init0[j], w1[j] - init1[j]);
+            s0 += e0 * e0;
+            s1 += e1 * e1;
+        }
+        return (Math.Sqrt(m * s0), Math.Sqrt(m * s1));
     }
 
     /// <summary>Neurons per chunk of <see cref="Measure"/>: a fixed number, so the chunking (and the bytes) never depend on the machine.</summary>
