@@ -64,14 +64,14 @@ public static class PredictionClaims
         var deviations = Etas.Select(eta => Deviations(fig2 with { Eta = eta }, Math.Min(seeds, 5), options)).ToArray();
         foreach (var (id, claim, what, pick) in new (string, string, string, Func<(double Limit, double Transition), double>)[]
         {
-            ("predict-order", "The pure limit converges at first order in η", $"fitted order of |seed-mean of measured / limit − 1| at τ = {OrderTau}, each seed's own start", d => d.Limit),
+            ("predict-order", "The pure limit converges at first order in η", $"fitted order of |seed-mean of measured / limit − 1| at τ = {OrderTau}", d => d.Limit),
             ("predict-transition", "The corrected flow's error in the Phase I→II transition vanishes at first order in η",
-                $"fitted order of |seed-mean of measured / corrected − 1| at τ = {TransitionTau}, each seed's own start", d => d.Transition),
+                $"fitted order of |seed-mean of measured / corrected − 1| at τ = {TransitionTau}", d => d.Transition),
         })
         {
             var values = deviations.Select(pick).ToArray();
             var slope = Slope([.. Etas.Select(e => Math.Log(e))], [.. values.Select(v => Math.Log(v))]);
-            yield return new(id, claim, $"{what} over η = 1e-3, 5e-4, 2.5e-4", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
+            yield return new(id, claim, $"{what} over η = 1e-3, 5e-4, 2.5e-4, each seed against the flow from its own start", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
                 slope >= 0.7 && slope <= 1.3 && values[0] > values[1] && values[1] > values[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
                 $"can fail; deviations {string.Join(", ", values.Select(d => d.ToString("G3")))}");
         }
