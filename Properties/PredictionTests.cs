@@ -127,6 +127,51 @@ public class PredictionTests
         return StationaryResidual.Residual(c, g, geometry, noise).FrobeniusNorm() <= 1e-9 * scale;
     }
 
+    /// <summary>
+    /// The mean residual cancels the normal part of the regulariser's pull: per step the raw field
+    /// −¼Z·B (τ = η²σ_b²k) moves θ by −(η²σ_b²/4)θ̇(B), the loss gradient at the residual,
+    /// −ηZ S(Σ̂δ), by −ηK_θΣ̂δ; on X's row space the two sum to zero (n &lt; d included).
+    /// </summary>
+    [Property(MaxTest = 30)]
+    public bool The_mean_residual_cancels_the_normal_pull_of_the_regulariser(ulong seed, bool wide)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 7, d: wide ? 4 : 3, n: wide ? 3 : 12);
+        var g = VirtualState.Gram(Retraction.OntoManifold(NeuronExpansion.RowsOf(initial), geometry));
+        var noise = StepNoise.Sgd(1e-3, 2.0, 1);
+        var c = StationaryResidual.Solve(g, geometry, noise);
+        if (c is null) return false;
+        var sigma = noise.GradientMoment(geometry, c) / noise.NoiseVariance;
+        var residual = MeanResidual.Of(g, sigma, geometry, noise);
+        var pull = -(noise.Eta * noise.Eta * noise.NoiseVariance / 4) * VirtualState.ThetaVelocity(g, ImplicitRegulariser.GradientFactor(sigma));
+        var restoring = -noise.Eta * VirtualState.ThetaVelocity(g, VirtualState.Normal(geometry.Sigma * residual));
+        var net = geometry.RowSpace.TransposeThisAndMultiply(pull + restoring);
+        // The residual lies in X's row space: off it the loss has no gradient to pull with.
+        var off = residual - geometry.RowSpace * geometry.RowSpace.TransposeThisAndMultiply(residual);
+        return net.L2Norm() <= 1e-10 * pull.L2Norm() && off.L2Norm() <= 1e-12 * (1 + residual.L2Norm());
+    }
+
+    /// <summary>The corrected flow's records sit on the parallel manifold of their mean residual: θ(Z) = θ⋆ + δ − Uθ.</summary>
+    [Property(MaxTest = 6)]
+    public bool The_corrected_flow_stays_on_the_parallel_manifold_of_its_mean_residual(ulong seed)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 8);
+        var noise = StepNoise.Sgd(2e-3, 2.0, 1);
+        var flow = new RegulariserFlow(geometry, noise, new FlowKind.Corrected());
+        var start = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        var trajectory = flow.Trajectory(start, 2.0);
+        foreach (var tau in new[] { 0.5, 1.0, 2.0 })
+        {
+            var g = VirtualState.Gram(trajectory.State(tau));
+            var c = StationaryResidual.Solve(g, geometry, noise);
+            if (c is null) return false;
+            var goal = MeanResidual.StateTheta(g, c, noise.GradientMoment(geometry, c) / noise.NoiseVariance, geometry, noise);
+            var shift = (goal - geometry.ThetaStar).L2Norm();
+            // The goal is taken at the last solve of C and the state is read between steps: agree to a small part of the shift.
+            if (shift == 0 || (VirtualState.Theta(g) - goal).L2Norm() > 0.05 * shift) throw new Exception($"tau {tau}: shift {shift:G3}, off by {(VirtualState.Theta(g) - goal).L2Norm():G3}, from θ⋆ {(VirtualState.Theta(g) - geometry.ThetaStar).L2Norm():G3}");
+        }
+        return true;
+    }
+
     [Property(MaxTest = 30)]
     public bool The_column_field_equals_the_projected_gradient_of_R(ulong seed, bool virtualRows)
     {

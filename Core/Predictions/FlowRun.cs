@@ -57,7 +57,7 @@ internal sealed class FlowRun
             }
             else (meanCos[i], minCos[i]) = (double.NaN, double.NaN);
             var fluctuation = covariance ?? Matrix<double>.Build.Dense(_geometry.D, _geometry.D);
-            (train[i], test[i]) = _kind is FlowKind.Corrected && covariance is null ? (double.NaN, double.NaN) : Predictor.Losses(fluctuation, g, _geometry);
+            (train[i], test[i]) = _kind is FlowKind.Corrected && covariance is null ? (double.NaN, double.NaN) : Predictor.Losses(fluctuation, measured, _geometry);
         }
         return new PredictionCurve(_kind, _steps, [.. _steps.Select(k => _clock * k)],
             [.. meanWSq], [.. wFrob], [.. aNorm], [.. meanCos], [.. minCos], [.. traceH], [.. train], [.. test]);

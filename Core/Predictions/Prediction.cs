@@ -6,8 +6,12 @@ namespace Lnsgd.Core.Predictions;
 /// </summary>
 public sealed record Endpoint(double? MeanWSq, double? ANormSq, double? WFrob, double? Regulariser);
 
-/// <summary>The stationary fluctuation at the endpoint (docs/prediction.md §6).</summary>
-public sealed record Stationary(double? ThetaErrSq, double? TrainLoss, double? TestLoss);
+/// <summary>
+/// The stationary state at the endpoint (docs/prediction.md §6): E‖θ − θ⋆‖² and the time-averaged
+/// clean losses (the fluctuation plus the mean residual), and how far E[θ] falls short of θ⋆
+/// along θ⋆ (<see cref="MeanResidual.Shrinkage"/>).
+/// </summary>
+public sealed record Stationary(double? ThetaErrSq, double? TrainLoss, double? TestLoss, double? ThetaShrinkage);
 
 /// <summary>
 /// Predicted steps of the corrected flow (docs/prediction.md §7): first and last neuron leaving

@@ -48,10 +48,7 @@ public static class Predictor
         var endpoint = minimiser is null
             ? new Endpoint(null, null, null, null)
             : new Endpoint(minimiser.WFrobSq / c.M, minimiser.ANormSq, Math.Sqrt(minimiser.WFrobSq), minimiser.Value);
-        var fluctuation = StationaryResidual.Solve(endGram, geometry, noise);
-        var stationary = fluctuation is null
-            ? new Stationary(null, null, null)
-            : new Stationary(fluctuation.Trace(), Losses(fluctuation, endGram, geometry).Train, Losses(fluctuation, endGram, geometry).Test);
+        var stationary = StationaryState.At(endGram, minimiser is not null, geometry, noise);
 
         var startGram = VirtualState.Gram(start);
         var startMean = VirtualState.WFrobSq(startGram) / c.M;
@@ -69,11 +66,11 @@ public static class Predictor
     }
 
     /// <summary>Time-averaged clean losses under a fluctuation C around the point with Gram matrix g: ½tr(CΣ̂), ½tr(CΣ_test) + the test bias of θ.</summary>
-    public static (double Train, double Test) Losses(Matrix<double> c, Matrix<double> g, ProblemGeometry geometry)
-    {
-        var miss = VirtualState.Theta(g) - geometry.ThetaStar;
-        var train = 0.5 * (c * geometry.Sigma).Trace() + 0.5 * (miss * (geometry.Sigma * miss));
-        var test = 0.5 * (c * geometry.SigmaTest).Trace() + 0.5 * (miss * (geometry.SigmaTest * miss));
-        return (train, test);
-    }
+    public static (double Train, double Test) Losses(Matrix<double> c, Matrix<double> g, ProblemGeometry geometry) =>
+        Losses(c, VirtualState.Theta(g) - geometry.ThetaStar, geometry);
+
+    /// <summary>The time-averaged clean losses for θ − θ⋆ of mean <paramref name="residual"/> and covariance <paramref name="c"/>.</summary>
+    public static (double Train, double Test) Losses(Matrix<double> c, Vector<double> residual, ProblemGeometry geometry) =>
+        (0.5 * (c * geometry.Sigma).Trace() + 0.5 * (residual * (geometry.Sigma * residual)),
+         0.5 * (c * geometry.SigmaTest).Trace() + 0.5 * (residual * (geometry.SigmaTest * residual)));
 }

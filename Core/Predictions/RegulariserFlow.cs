@@ -61,13 +61,13 @@ public sealed class RegulariserFlow
         if (_kind is FlowKind.Limit)
         {
             var (limit, _) = DormandPrince.Integrate((_, z) => FieldWith(_geometry.Sigma, z), start, 0, span, 0, tol, Project);
-            return new FlowTrajectory(limit, _geometry, []);
+            return new FlowTrajectory(limit, (z, _) => Project(z), []);
         }
         if (span <= 0)
         {
             // No label noise (σ = 0) or no steps: nothing moves along Γ, and C is the one at the start.
             var still = Covariance(VirtualState.Gram(start), null, Track);
-            return new FlowTrajectory(DormandPrince.Integrate((_, z) => z, start, 0, 0, 0, tol).Solution, _geometry, [(0.0, still)]);
+            return new FlowTrajectory(DormandPrince.Integrate((_, z) => z, start, 0, 0, 0, tol).Solution, (z, _) => Project(z), [(0.0, still, _geometry.Sigma)]);
         }
         var track = new List<(double Tau, Matrix<double> C, Matrix<double> Sigma)>();
         Matrix<double> Extrapolate(double tau, Func<(double Tau, Matrix<double> C, Matrix<double> Sigma), Matrix<double>> part)
@@ -92,10 +92,17 @@ public sealed class RegulariserFlow
             solvedAt = g;
             track.Add((tau, c, _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance));
         }
+        // The corrected state stays on the parallel manifold of its mean residual (docs/prediction.md §6),
+        // the residual taken at the last solve of C: it moves on the flow's time scale.
+        Matrix<double> Shifted(Matrix<double> z) => track.Count == 0 ? Project(z) : OntoShifted(z, track[^1].C, track[^1].Sigma);
         Refresh(0, start);
-        var (solution, _) = DormandPrince.Integrate((tau, z) => FieldWith(Extrapolate(tau, e => e.Sigma), z), start, 0, span, 0, tol, Project, Refresh);
-        return new FlowTrajectory(solution, _geometry, [.. track.Select(e => (e.Tau, e.C))]);
+        var (solution, _) = DormandPrince.Integrate((tau, z) => FieldWith(Extrapolate(tau, e => e.Sigma), z), start, 0, span, 0, tol, Shifted, Refresh);
+        return new FlowTrajectory(solution, (z, at) => at is { } e ? OntoShifted(z, e.C, e.Sigma) : Project(z), track);
     }
+
+    // The rows retracted onto {θ = θ⋆ + δ − Uθ} for the fluctuation C and Σ̃/σ_b² (MeanResidual.StateTheta).
+    private Matrix<double> OntoShifted(Matrix<double> z, Matrix<double> c, Matrix<double> sigma) =>
+        Retraction.OntoManifold(z, _geometry, MeanResidual.StateTheta(VirtualState.Gram(z), c, sigma, _geometry, _noise));
 
     // C along a trajectory only needs to be far inside the 5 % the prediction aims at: solved to
     // 1e-8 relative, and re-solved only once G has moved by 1e-4 relative since the last solve.

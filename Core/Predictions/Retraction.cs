@@ -6,20 +6,24 @@ namespace Lnsgd.Core.Predictions;
 /// <summary>
 /// Puts a state back on Γ after each solver step, along Γ's normal directions: Z ← Z(I + S(u))
 /// with u = Q(Qᵀ K_θ Q)⁻¹Qᵀ(θ⋆ − θ), Newton's method on the constraint (docs/prediction.md §3).
-/// A few iterations bring ‖Qᵀ(θ − θ⋆)‖ to rounding.
+/// A few iterations bring ‖Qᵀ(θ − θ⋆)‖ to rounding. The corrected flow retracts onto the
+/// parallel manifold {Qᵀθ = Qᵀ(θ⋆ + δ)} instead, δ its mean residual (docs/prediction.md §6).
 /// </summary>
 public static class Retraction
 {
     /// <summary>The retracted rows of Z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Matrix<double> OntoManifold(Matrix<double> z, ProblemGeometry geometry, int iterations = 3)
+    public static Matrix<double> OntoManifold(Matrix<double> z, ProblemGeometry geometry, int iterations = 3) => OntoManifold(z, geometry, geometry.ThetaStar, iterations);
+
+    /// <summary>The rows of Z retracted onto {Qᵀθ = Qᵀ<paramref name="goal"/>}.</summary>
+    public static Matrix<double> OntoManifold(Matrix<double> z, ProblemGeometry geometry, Vector<double> goal, int iterations = 3)
     {
-        if (!geometry.FullRank) return General(z, geometry, iterations);
+        if (!geometry.FullRank) return General(z, geometry, goal, iterations);
         // Full rank (Q = I): Z(I + S(u)) moves column j by u_j a and a by Σ_j u_j w_j, in place on a copy.
         int r = z.RowCount, d = geometry.D;
         var zc = z.ToColumnMajorArray();
-        var target = geometry.ThetaStar.AsArray() ?? geometry.ThetaStar.ToArray();
-        var floor = 1e-15 * (1 + geometry.ThetaStar.L2Norm());
+        var target = goal.ToArray();
+        var floor = 1e-15 * (1 + goal.L2Norm());
         for (var it = 0; it < iterations; it++)
         {
             var a = new Span<double>(zc, d * r, r);
@@ -53,14 +57,14 @@ public static class Retraction
         return Matrix<double>.Build.Dense(r, d + 1, zc);
     }
 
-    private static Matrix<double> General(Matrix<double> z, ProblemGeometry geometry, int iterations)
+    private static Matrix<double> General(Matrix<double> z, ProblemGeometry geometry, Vector<double> goal, int iterations)
     {
         var q = geometry.RowSpace;
         var identity = Matrix<double>.Build.DenseIdentity(z.ColumnCount);
         for (var it = 0; it < iterations; it++)
         {
             var g = VirtualState.Gram(z);
-            var miss = q.TransposeThisAndMultiply(geometry.ThetaStar - VirtualState.Theta(g));
+            var miss = q.TransposeThisAndMultiply(goal - VirtualState.Theta(g));
             if (miss.L2Norm() == 0) break;
             var kernel = q.TransposeThisAndMultiply(VirtualState.ThetaKernel(g) * q);
             var u = q * kernel.Cholesky().Solve(miss);

@@ -59,6 +59,7 @@ public static class PredictionFiles
             Number(w, "theta_err_sq", p.Stationary.ThetaErrSq);
             Number(w, "train_loss", p.Stationary.TrainLoss);
             Number(w, "test_loss", p.Stationary.TestLoss);
+            Number(w, "theta_shrinkage", p.Stationary.ThetaShrinkage);
             w.WriteEndObject();
             w.WriteStartObject("steps");
             Number(w, "escape_first", p.Steps.EscapeFirst);
