@@ -10,7 +10,9 @@ trap 'rm -rf "$work"' EXIT
 dotnet run --project Shell -c Release -- reproduce --out "$work/reproduction" --quiet "$@"
 dest=docs/figures
 mkdir -p "$dest/run-fig2"
-rm -f "$dest"/*.png "$dest"/run-fig2/*.png
+# noise_types.png is `lnsgd verify`'s figure (README "Checking the theory"), not the reproduction's: keep it.
+find "$dest" -maxdepth 1 -name '*.png' ! -name noise_types.png -delete
+rm -f "$dest"/run-fig2/*.png
 cp "$work/reproduction"/*.png "$dest/"
 cp "$work/reproduction/runs/fig2"/*.png "$dest/run-fig2/"
 {
