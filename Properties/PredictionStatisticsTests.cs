@@ -1,4 +1,5 @@
 using Lnsgd.Core.Engines;
+using Lnsgd.Core.Measures;
 using Lnsgd.Core.Predictions;
 using Lnsgd.Core.Simulations;
 using Xunit;
@@ -53,18 +54,7 @@ public class PredictionStatisticsTests
             var spec = RunSpec.Resolve(Presets.Find("fig2")!.Config with { Seed = (ulong)s });
             var predicted = Predictor.Of(spec).Stationary.ThetaShrinkage!.Value;
             Assert.True(predicted > 0.02, $"the test must see a shortfall: {predicted:G3}");
-            var stepper = Stepper.Start(spec, Engine.Gram);
-            var (steps, from) = (spec.Config.Steps, spec.Config.Steps * 3 / 5);
-            Assert.True(stepper.Advance(0, from));
-            var star = spec.Problem.ThetaStar;
-            var (along, count) = (0.0, 0);
-            for (var t = from; t < steps; t += 100)
-            {
-                Assert.True(stepper.Advance(t, 100));
-                for (var j = 0; j < star.Length; j++) along += stepper.Theta[j] * star[j];
-                count++;
-            }
-            ratios[s] = (1 - along / count / star.Sum(v => v * v)) / predicted;
+            ratios[s] = ThetaShortfall.Of(spec, spec.Config.Steps * 3 / 5, 100) / predicted;
         }
         var mean = ratios.Average();
         var se = Math.Sqrt(ratios.Sum(v => (v - mean) * (v - mean)) / (seeds - 1) / seeds);

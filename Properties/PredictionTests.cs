@@ -167,7 +167,7 @@ public class PredictionTests
             var goal = MeanResidual.StateTheta(g, c, noise.GradientMoment(geometry, c) / noise.NoiseVariance, geometry, noise);
             var shift = (goal - geometry.ThetaStar).L2Norm();
             // The goal is taken at the last solve of C and the state is read between steps: agree to a small part of the shift.
-            if (shift == 0 || (VirtualState.Theta(g) - goal).L2Norm() > 0.05 * shift) throw new Exception($"tau {tau}: shift {shift:G3}, off by {(VirtualState.Theta(g) - goal).L2Norm():G3}, from θ⋆ {(VirtualState.Theta(g) - geometry.ThetaStar).L2Norm():G3}");
+            if (shift == 0 || (VirtualState.Theta(g) - goal).L2Norm() > 0.05 * shift) return false;
         }
         return true;
     }

@@ -132,25 +132,8 @@ public static class PredictionClaims
         return (Math.Abs(ratios.Average(r => r.Limit) - 1), Math.Abs(ratios.Average(r => r.Transition) - 1));
     }
 
-    // 1 − E[θ]·θ⋆/‖θ⋆‖² over the last two fifths of a run (fig2 is on its plateau from about τ = 20),
-    // θ read every ShrinkageEvery steps: along θ⋆ the residual relaxes within a few hundred steps.
-    private static double Shrinkage(RunSpec spec)
-    {
-        var (steps, d) = (spec.Config.Steps, spec.Config.D);
-        var stepper = Stepper.Start(spec, Engine.Gram);
-        var from = steps - 2 * steps / 5;
-        if (!stepper.Advance(0, from)) return double.NaN;
-        var star = spec.Problem.ThetaStar;
-        var (along, count) = (0.0, 0);
-        for (var t = from; t + ShrinkageEvery <= steps; t += ShrinkageEvery)
-        {
-            if (!stepper.Advance(t, ShrinkageEvery)) return double.NaN;
-            var theta = stepper.Theta;
-            for (var j = 0; j < d; j++) along += theta[j] * star[j];
-            count++;
-        }
-        return 1 - along / count / star.Sum(v => v * v);
-    }
+    // Over the last two fifths of a run: fig2 is on its plateau from about τ = 20.
+    private static double Shrinkage(RunSpec spec) => ThetaShortfall.Of(spec, spec.Config.Steps - 2 * spec.Config.Steps / 5, ShrinkageEvery);
 
     private const long ShrinkageEvery = 100;
 
