@@ -172,6 +172,55 @@ public class PredictionTests
         return true;
     }
 
+    /// <summary>Without fluctuation the expected cosines are the expanded network's own mean and min |cos|.</summary>
+    [Property(MaxTest = 30)]
+    public bool Without_fluctuation_the_expected_cosines_are_the_measured_ones(ulong seed, bool wide)
+    {
+        var (geometry, problem, initial) = Draw(seed, m: wide ? 40 : 3);
+        var expansion = NeuronExpansion.Of(initial);
+        var row = expansion.Measure(expansion.Rows, 0, problem);
+        var (mean, min) = expansion.ExpectedCosines(expansion.Rows, Matrix<double>.Build.Dense(3, 3), geometry.ThetaStar);
+        return Math.Abs(mean - row.MeanCos) <= 1e-12 && Math.Abs(min - row.MinCos) <= 1e-12;
+    }
+
+    /// <summary>
+    /// The expected mean |cos| under the collective kick δw_i = a_i u, u ~ N(0, U), against a Monte
+    /// Carlo average over 4,000 draws of u (fixed seed): within 4 standard errors plus 10⁻³ for the
+    /// expansion's own error.
+    /// </summary>
+    [Property(MaxTest = 8)]
+    public bool The_expected_cosines_match_a_monte_carlo_average_over_the_kick(ulong seed)
+    {
+        // m ≤ d + 1: the rows are the neurons themselves.
+        var (geometry, _, initial) = Draw(seed, m: 4);
+        var expansion = NeuronExpansion.Of(initial);
+        var z = expansion.Rows;
+
+        // A kick of up to a third of a neuron's size, a_i² tr U ≤ 0.1 ‖w_i‖²: it moves the mean |cos| by
+        // about 10⁻², and the expectation's own error (third order in the kick) stays below 10⁻³.
+        var ratio = Enumerable.Range(0, z.RowCount).Min(i => z.Row(i, 0, 3).DotProduct(z.Row(i, 0, 3)) / (z[i, 3] * z[i, 3]));
+        var root = Matrix<double>.Build.Random(3, 3, new MathNet.Numerics.Distributions.Normal(0, 1, new MathNet.Numerics.Random.MersenneTwister((int)(seed % int.MaxValue))));
+        var u = root * root.Transpose();
+        u *= 0.1 * Math.Min(ratio, 1e3) / u.Trace();
+        var (expected, _) = expansion.ExpectedCosines(z, u, geometry.ThetaStar);
+        var factor = u.Cholesky().Factor;
+        var normal = new MathNet.Numerics.Distributions.Normal(0, 1, new MathNet.Numerics.Random.MersenneTwister(7));
+        var t = geometry.ThetaStar / geometry.ThetaStar.L2Norm();
+        var draws = new double[4000];
+        for (var k = 0; k < draws.Length; k++)
+        {
+            var kick = factor * Vector<double>.Build.Dense(3, _ => normal.Sample());
+            draws[k] = Enumerable.Range(0, z.RowCount).Average(i =>
+            {
+                var w = z.Row(i, 0, 3) + z[i, 3] * kick;
+                return Math.Abs(w.DotProduct(t)) / w.L2Norm();
+            });
+        }
+        var mean = draws.Average();
+        var se = Math.Sqrt(draws.Sum(v => (v - mean) * (v - mean)) / (draws.Length - 1) / draws.Length);
+        return Math.Abs(expected - mean) <= 4 * se + 1e-3;
+    }
+
     [Property(MaxTest = 30)]
     public bool The_column_field_equals_the_projected_gradient_of_R(ulong seed, bool virtualRows)
     {

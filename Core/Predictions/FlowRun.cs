@@ -50,11 +50,7 @@ internal sealed class FlowRun
             wFrob[i] = Math.Sqrt(VirtualState.WFrobSq(measured));
             aNorm[i] = Math.Sqrt(VirtualState.ANormSq(measured));
             traceH[i] = ImplicitRegulariser.Value(g, _geometry.Sigma);
-            if (i % every == 0 || i == n - 1)
-            {
-                var row = _expansion.Measure(States[i], _steps[i], _spec.Problem);
-                (meanCos[i], minCos[i]) = (row.MeanCos, row.MinCos);
-            }
+            if (i % every == 0 || i == n - 1) (meanCos[i], minCos[i]) = Cosines(States[i], _clock * _steps[i]);
             else (meanCos[i], minCos[i]) = (double.NaN, double.NaN);
             var fluctuation = covariance ?? Matrix<double>.Build.Dense(_geometry.D, _geometry.D);
             (train[i], test[i]) = _kind is FlowKind.Corrected && covariance is null ? (double.NaN, double.NaN) : Predictor.Losses(fluctuation, measured, _geometry);
@@ -64,24 +60,41 @@ internal sealed class FlowRun
     }
 
     /// <summary>The first step at which an event of the Gram matrix holds, or null within the run.</summary>
-    public double? FirstStep(Func<Matrix<double>, bool> holds) => First(z => holds(VirtualState.Gram(z)));
+    public double? FirstStep(Func<Matrix<double>, bool> holds) => First((z, _) => holds(VirtualState.Gram(z)));
 
     /// <summary>The first step at which an event of the expanded metrics row holds, or null within the run.</summary>
-    public double? FirstStep(Func<MetricRow, bool> holds, bool perNeuron) => First(z => holds(_expansion.Measure(z, 0, _spec.Problem)));
+    public double? FirstStep(Func<MetricRow, bool> holds, bool perNeuron) => First((z, _) => holds(_expansion.Measure(z, 0, _spec.Problem)));
 
-    private double? First(Func<Matrix<double>, bool> holds)
+    /// <summary>The first step at which the curve's mean |cos| (<see cref="Cosines"/>) reaches <paramref name="level"/>, or null within the run.</summary>
+    public double? FirstMeanCos(double level) => First((z, tau) => Cosines(z, tau).Mean >= level);
+
+    // Mean and min |cos| at rows z and time τ: of the rows themselves for the limit flow, and
+    // with the stationary fluctuation around them for the corrected flow (NeuronExpansion.ExpectedCosines).
+    private (double Mean, double Min) Cosines(Matrix<double> z, double tau)
+    {
+        if (_trajectory.Covariance(tau) is { } c)
+        {
+            var inverse = VirtualState.ThetaKernel(VirtualState.Gram(z)).Inverse();
+            var u = inverse * c * inverse;
+            return _expansion.ExpectedCosines(z, (u + u.Transpose()) / 2, _geometry.ThetaStar);
+        }
+        var row = _expansion.Measure(z, 0, _spec.Problem);
+        return (row.MeanCos, row.MinCos);
+    }
+
+    private double? First(Func<Matrix<double>, double, bool> holds)
     {
         // Events are monotone along the flow (escape, shrinking, alignment), so the first record
         // where one holds is found by bisection over the records too: O(log records) expansions.
-        if (!holds(States[^1])) return null;
-        if (holds(States[0])) return 0;
+        if (!holds(States[^1], _clock * _steps[^1])) return null;
+        if (holds(States[0], 0)) return 0;
         var (below, above) = (0, _steps.Length - 1);
         while (above - below > 1)
         {
             var middle = (below + above) / 2;
-            if (holds(States[middle])) above = middle; else below = middle;
+            if (holds(States[middle], _clock * _steps[middle])) above = middle; else below = middle;
         }
         var j = above;
-        return FirstCrossing.Between(_steps[j - 1], _steps[j], step => holds(_trajectory.State(_clock * step)));
+        return FirstCrossing.Between(_steps[j - 1], _steps[j], step => holds(_trajectory.State(_clock * step), _clock * step));
     }
 }

@@ -37,6 +37,82 @@ public sealed class NeuronExpansion
     public static Matrix<double> RowsOf(Network net) =>
         Matrix<double>.Build.Dense(net.M, net.D + 1, (i, j) => j < net.D ? net.W[i * net.D + j] : net.A[i]);
 
+    /// <summary>
+    /// Mean and min over neurons of E|cos(w_i, θ⋆)| when the network fluctuates around the rows
+    /// along Γ's normal directions, δw_i = a_i u with u of covariance <paramref name="u"/>
+    /// (docs/prediction.md §5). The signed cosine c = w·t/‖w‖ (t = θ⋆/‖θ⋆‖) is taken as normal,
+    /// with its second-order mean c(w̄) + ½a² tr(∇²c U) and first-order variance a² ∇cᵀU∇c, and
+    /// E|c| is its folded mean. The collective kick tilts every neuron, so a run's mean |cos|
+    /// settles below 1 where the flow's own rows align exactly.
+    /// </summary>
+    public (double Mean, double Min) ExpectedCosines(Matrix<double> rows, Matrix<double> u, Vector<double> thetaStar)
+    {
+        var d = _initial.D;
+        var t = thetaStar / thetaStar.L2Norm();
+        var (along, trace) = (t * (u * t), u.Trace());
+        var (w, scratch) = (new double[d], new double[d + 1]);
+        double[]? change = null;
+        if (_factor is not null)
+        {
+            var (kW, kA) = (new double[rows.RowCount * d], new double[rows.RowCount]);
+            for (var v = 0; v < rows.RowCount; v++)
+            {
+                for (var j = 0; j < d; j++) kW[v * d + j] = rows[v, j];
+                kA[v] = rows[v, d];
+            }
+            change = _factor.Change(kW, kA);
+        }
+        var ut = u * t;
+        var (sum, min) = (0.0, double.PositiveInfinity);
+        var uw = new double[d];
+        for (var i = 0; i < M; i++)
+        {
+            double a;
+            if (_factor is null)
+            {
+                for (var j = 0; j < d; j++) w[j] = rows[i, j];
+                a = rows[i, d];
+            }
+            else a = _factor.Neuron(i, change, w, scratch);
+            var (along0, normSq, wUt, wUw) = (0.0, 0.0, 0.0, 0.0);
+            for (var j = 0; j < d; j++)
+            {
+                var s = 0.0;
+                for (var l = 0; l < d; l++) s += u[j, l] * w[l];
+                uw[j] = s;
+            }
+            for (var j = 0; j < d; j++)
+            {
+                along0 += w[j] * t[j];
+                normSq += w[j] * w[j];
+                wUt += w[j] * ut[j];
+                wUw += w[j] * uw[j];
+            }
+            var cos = 0.0;
+            if (normSq > 0)
+            {
+                var norm = Math.Sqrt(normSq);
+                var (n3, n5) = (normSq * norm, normSq * normSq * norm);
+                var c = along0 / norm;
+                // ½a² tr(∇²c U) with ∇²c = −(t wᵀ + w tᵀ)/‖w‖³ − c I/‖w‖² + 3(w·t) w wᵀ/‖w‖⁵.
+                var mean = c + 0.5 * a * a * (-2 * wUt / n3 - c * trace / normSq + 3 * along0 * wUw / n5);
+                // a² ∇cᵀU∇c with ∇c = t/‖w‖ − (w·t) w/‖w‖³.
+                var variance = a * a * (along / normSq - 2 * along0 * wUt / (normSq * normSq) + along0 * along0 * wUw / (normSq * normSq * normSq));
+                cos = FoldedMean(mean, Math.Max(variance, 0));
+            }
+            (sum, min) = (sum + cos, Math.Min(min, cos));
+        }
+        return (sum / M, min);
+    }
+
+    // E|X| for X normal with mean μ and variance v.
+    private static double FoldedMean(double mu, double v)
+    {
+        if (!(v > 0)) return Math.Abs(mu);
+        var s = Math.Sqrt(v);
+        return s * Math.Sqrt(2 / Math.PI) * Math.Exp(-mu * mu / (2 * v)) + mu * MathNet.Numerics.SpecialFunctions.Erf(mu / (s * Math.Sqrt(2)));
+    }
+
     /// <summary>The metrics.csv row of the expanded network (per-neuron columns included), against the initial weights.</summary>
     public MetricRow Measure(Matrix<double> rows, long step, SyntheticProblem problem)
     {

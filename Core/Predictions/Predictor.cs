@@ -56,8 +56,8 @@ public static class Predictor
             corrected.FirstStep(r => r.LazyStat > 1, perNeuron: true),
             corrected.FirstStep(r => r.EscapedFrac >= 1, perNeuron: true),
             corrected.FirstStep(g => VirtualState.WFrobSq(g) / c.M <= startMean / 2),
-            corrected.FirstStep(r => r.MeanCos >= 0.5, perNeuron: true),
-            corrected.FirstStep(r => r.MeanCos >= 0.9, perNeuron: true));
+            corrected.FirstMeanCos(0.5),
+            corrected.FirstMeanCos(0.9));
         var factor = noise.NoiseVariance > 0
             ? new RegulariserFlow(geometry, noise, new FlowKind.Corrected()).EffectiveSigma(startGram).Trace() / geometry.TraceSigma
             : double.NaN;
