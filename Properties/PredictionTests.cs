@@ -185,10 +185,10 @@ public class PredictionTests
 
     /// <summary>
     /// The expected mean |cos| under the collective kick δw_i = a_i u, u ~ N(0, U), against a Monte
-    /// Carlo average over 4,000 draws of u (fixed seed): within 4 standard errors plus 10⁻³ for the
+    /// Carlo average over 16,000 draws of u (fixed seed): within 4 standard errors plus 5·10⁻⁴ for the
     /// expansion's own error.
     /// </summary>
-    [Property(MaxTest = 8)]
+    [Property(MaxTest = 20)]
     public bool The_expected_cosines_match_a_monte_carlo_average_over_the_kick(ulong seed)
     {
         // m ≤ d + 1: the rows are the neurons themselves.
@@ -196,17 +196,24 @@ public class PredictionTests
         var expansion = NeuronExpansion.Of(initial);
         var z = expansion.Rows;
 
-        // A kick of up to a third of a neuron's size, a_i² tr U ≤ 0.1 ‖w_i‖²: it moves the mean |cos| by
-        // about 10⁻², and the expectation's own error (third order in the kick) stays below 10⁻³.
-        var ratio = Enumerable.Range(0, z.RowCount).Min(i => z.Row(i, 0, 3).DotProduct(z.Row(i, 0, 3)) / (z[i, 3] * z[i, 3]));
+        // The law's domain: the kick is small against each neuron's size and its signed cosine stays
+        // clear of the fold at 0, a_i² tr U ≤ ‖w_i‖² min(0.03, c_i²/9) (fig2's plateau has about 0.03).
+        // Near the fold the normal approximation of c_i is off by up to ~10⁻² per neuron.
+        var t0 = geometry.ThetaStar / geometry.ThetaStar.L2Norm();
+        var ratio = Enumerable.Range(0, z.RowCount).Min(i =>
+        {
+            var w = z.Row(i, 0, 3);
+            var c = w.DotProduct(t0) / w.L2Norm();
+            return Math.Min(0.03, c * c / 9) * w.DotProduct(w) / (z[i, 3] * z[i, 3]);
+        });
         var root = Matrix<double>.Build.Random(3, 3, new MathNet.Numerics.Distributions.Normal(0, 1, new MathNet.Numerics.Random.MersenneTwister((int)(seed % int.MaxValue))));
         var u = root * root.Transpose();
-        u *= 0.1 * Math.Min(ratio, 1e3) / u.Trace();
+        u *= Math.Min(ratio, 1e3) / u.Trace();
         var (expected, _) = expansion.ExpectedCosines(z, u, geometry.ThetaStar);
         var factor = u.Cholesky().Factor;
         var normal = new MathNet.Numerics.Distributions.Normal(0, 1, new MathNet.Numerics.Random.MersenneTwister(7));
         var t = geometry.ThetaStar / geometry.ThetaStar.L2Norm();
-        var draws = new double[4000];
+        var draws = new double[16_000];
         for (var k = 0; k < draws.Length; k++)
         {
             var kick = factor * Vector<double>.Build.Dense(3, _ => normal.Sample());
@@ -218,7 +225,7 @@ public class PredictionTests
         }
         var mean = draws.Average();
         var se = Math.Sqrt(draws.Sum(v => (v - mean) * (v - mean)) / (draws.Length - 1) / draws.Length);
-        return Math.Abs(expected - mean) <= 4 * se + 1e-3;
+        return Math.Abs(expected - mean) <= 4 * se + 5e-4;
     }
 
     [Property(MaxTest = 30)]

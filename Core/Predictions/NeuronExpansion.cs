@@ -48,9 +48,9 @@ public sealed class NeuronExpansion
     public (double Mean, double Min) ExpectedCosines(Matrix<double> rows, Matrix<double> u, Vector<double> thetaStar)
     {
         var d = _initial.D;
-        var t = thetaStar / thetaStar.L2Norm();
-        var (along, trace) = (t * (u * t), u.Trace());
-        var (w, scratch) = (new double[d], new double[d + 1]);
+        var tv = thetaStar / thetaStar.L2Norm();
+        var (along, trace) = (tv * (u * tv), u.Trace());
+        var (t, ut, um) = (tv.ToArray(), (u * tv).ToArray(), u.ToRowMajorArray());
         double[]? change = null;
         if (_factor is not null)
         {
@@ -62,47 +62,54 @@ public sealed class NeuronExpansion
             }
             change = _factor.Change(kW, kA);
         }
-        var ut = u * t;
-        var (sum, min) = (0.0, double.PositiveInfinity);
-        var uw = new double[d];
-        for (var i = 0; i < M; i++)
+        // Fixed chunks on all cores, summed in chunk order: the result depends on m only.
+        var chunks = (M + NeuronTally.ChunkNeurons - 1) / NeuronTally.ChunkNeurons;
+        var (sums, mins) = (new double[chunks], new double[chunks]);
+        Parallel.For(0, chunks, k =>
         {
-            double a;
-            if (_factor is null)
+            var (w, scratch, uw) = (new double[d], new double[d + 1], new double[d]);
+            var (sum, min) = (0.0, double.PositiveInfinity);
+            for (var i = k * NeuronTally.ChunkNeurons; i < Math.Min(M, (k + 1) * NeuronTally.ChunkNeurons); i++)
             {
-                for (var j = 0; j < d; j++) w[j] = rows[i, j];
-                a = rows[i, d];
+                double a;
+                if (_factor is null)
+                {
+                    for (var j = 0; j < d; j++) w[j] = rows[i, j];
+                    a = rows[i, d];
+                }
+                else a = _factor.Neuron(i, change, w, scratch);
+                var (wt, normSq, wUt, wUw) = (0.0, 0.0, 0.0, 0.0);
+                for (var j = 0; j < d; j++)
+                {
+                    var sj = 0.0;
+                    for (var l = 0; l < d; l++) sj += um[j * d + l] * w[l];
+                    uw[j] = sj;
+                }
+                for (var j = 0; j < d; j++)
+                {
+                    wt += w[j] * t[j];
+                    normSq += w[j] * w[j];
+                    wUt += w[j] * ut[j];
+                    wUw += w[j] * uw[j];
+                }
+                var cos = 0.0;
+                if (normSq > 0)
+                {
+                    var norm = Math.Sqrt(normSq);
+                    var c = wt / norm;
+                    // ½a² tr(∇²c U) with ∇²c = −(t wᵀ + w tᵀ)/‖w‖³ − c I/‖w‖² + 3(w·t) w wᵀ/‖w‖⁵.
+                    var mean = c + 0.5 * a * a * (-2 * wUt / (normSq * norm) - c * trace / normSq + 3 * wt * wUw / (normSq * normSq * norm));
+                    // a² ∇cᵀU∇c with ∇c = t/‖w‖ − (w·t) w/‖w‖³.
+                    var variance = a * a * (along / normSq - 2 * wt * wUt / (normSq * normSq) + wt * wt * wUw / (normSq * normSq * normSq));
+                    cos = FoldedMean(mean, Math.Max(variance, 0));
+                }
+                (sum, min) = (sum + cos, Math.Min(min, cos));
             }
-            else a = _factor.Neuron(i, change, w, scratch);
-            var (along0, normSq, wUt, wUw) = (0.0, 0.0, 0.0, 0.0);
-            for (var j = 0; j < d; j++)
-            {
-                var s = 0.0;
-                for (var l = 0; l < d; l++) s += u[j, l] * w[l];
-                uw[j] = s;
-            }
-            for (var j = 0; j < d; j++)
-            {
-                along0 += w[j] * t[j];
-                normSq += w[j] * w[j];
-                wUt += w[j] * ut[j];
-                wUw += w[j] * uw[j];
-            }
-            var cos = 0.0;
-            if (normSq > 0)
-            {
-                var norm = Math.Sqrt(normSq);
-                var (n3, n5) = (normSq * norm, normSq * normSq * norm);
-                var c = along0 / norm;
-                // ½a² tr(∇²c U) with ∇²c = −(t wᵀ + w tᵀ)/‖w‖³ − c I/‖w‖² + 3(w·t) w wᵀ/‖w‖⁵.
-                var mean = c + 0.5 * a * a * (-2 * wUt / n3 - c * trace / normSq + 3 * along0 * wUw / n5);
-                // a² ∇cᵀU∇c with ∇c = t/‖w‖ − (w·t) w/‖w‖³.
-                var variance = a * a * (along / normSq - 2 * along0 * wUt / (normSq * normSq) + along0 * along0 * wUw / (normSq * normSq * normSq));
-                cos = FoldedMean(mean, Math.Max(variance, 0));
-            }
-            (sum, min) = (sum + cos, Math.Min(min, cos));
-        }
-        return (sum / M, min);
+            (sums[k], mins[k]) = (sum, min);
+        });
+        var total = 0.0;
+        foreach (var part in sums) total += part;
+        return (total / M, mins.Min());
     }
 
     // E|X| for X normal with mean μ and variance v.
