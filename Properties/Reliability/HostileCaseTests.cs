@@ -78,7 +78,8 @@ public class HostileCaseTests
         using var tmp = new TempFolder();
         var spec = tmp.Sub("spec.toml");
         Directory.CreateDirectory(tmp.Path);
-        File.WriteAllText(spec, "preset = \"fig2\"\nm = 50\noptimizer = \"gd\"\nn = 3000\nsigma = 1\nsteps = 20000\nrecord_every = 100\nseeds = 4\n");
+        // Long enough that the first sweep cannot finish before the second one looks at the lock (it is killed right after).
+        File.WriteAllText(spec, "preset = \"fig2\"\nm = 50\noptimizer = \"gd\"\nn = 3000\nsigma = 1\nsteps = 2000000\nrecord_every = 1000\nseeds = 4\n");
         var dir = tmp.Sub("sweep");
         using var first = Child.Start(["sweep", spec, "--out", dir, "--parallel", "1", "--quiet"]);
         Assert.True(first.Await(() => File.Exists(Path.Combine(dir, FolderLock.Name))), "the first sweep ended before it locked its folder");
