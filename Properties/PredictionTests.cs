@@ -172,6 +172,36 @@ public class PredictionTests
         return true;
     }
 
+    /// <summary>
+    /// The corrected field's balance drift is the paper's identity on the fluctuating network: summed
+    /// over the rows, d(‖W‖² − ‖a‖²)/dτ = tr Σ̃'·Ĝ_aa − tr(Σ̃'Ĝ_ww) with Ĝ = G + ΔG (BalanceClosure),
+    /// and the closure keeps θ (the field stays tangent to Γ).
+    /// </summary>
+    [Property(MaxTest = 20)]
+    public bool The_corrected_flow_moves_the_balance_by_the_identity_on_the_expected_gram_matrix(ulong seed)
+    {
+        var (geometry, _, initial) = Draw(seed, m: 6);
+        var noise = StepNoise.Sgd(1e-3, 2.0, 1);
+        var z = GradientFlowStart.Of(NeuronExpansion.RowsOf(initial), geometry);
+        var field = new RegulariserFlow(geometry, noise, new FlowKind.Corrected()).Field(z);
+        var g = VirtualState.Gram(z);
+        var c = StationaryResidual.Solve(g, geometry, noise);
+        if (c is null) return false;
+        var sigma = noise.GradientMoment(geometry, c) / noise.NoiseVariance;
+        var hat = g + FluctuationGram.Of(g, c);
+        var d = z.ColumnCount - 1;
+        var expected = sigma.Trace() * hat[d, d] - (sigma * hat.SubMatrix(0, d, 0, d)).Trace();
+        var rate = 0.0;
+        for (var i = 0; i < z.RowCount; i++)
+        {
+            for (var j = 0; j < d; j++) rate += 2 * z[i, j] * field[i, j];
+            rate -= 2 * z[i, d] * field[i, d];
+        }
+        var thetaDot = VirtualState.Theta(z.TransposeThisAndMultiply(field) + field.TransposeThisAndMultiply(z));
+        return Math.Abs(rate - expected) <= 1e-9 * (Math.Abs(expected) + sigma.Trace() * hat[d, d])
+            && thetaDot.L2Norm() <= 1e-9 * field.FrobeniusNorm() * z.FrobeniusNorm();
+    }
+
     /// <summary>Without fluctuation the expected cosines are the expanded network's own mean and min |cos|.</summary>
     [Property(MaxTest = 30)]
     public bool Without_fluctuation_the_expected_cosines_are_the_measured_ones(ulong seed, bool wide)

@@ -26,11 +26,14 @@ public sealed class RegulariserFlow
         StationaryResidual.Solve(g, _geometry, _noise, guess, tolerance)
         ?? throw new ArithmeticException("the linearised step has no stationary residual variance here (η too large for the current curvature)");
 
-    /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)).</summary>
+    /// <summary>dZ/dτ = −¼ Z P_T(B(Σ̃/σ_b²)), plus the balance closure for the corrected flow (<see cref="BalanceClosure"/>).</summary>
     public Matrix<double> Field(Matrix<double> z)
     {
-        var sigma = _kind is FlowKind.Limit ? _geometry.Sigma : EffectiveSigma(VirtualState.Gram(z));
-        return ProjectedField.Of(z, sigma, _geometry);
+        if (_kind is FlowKind.Limit) return ProjectedField.Of(z, _geometry.Sigma, _geometry);
+        var g = VirtualState.Gram(z);
+        var c = Covariance(g, null, 1e-12);
+        var sigma = _noise.GradientMoment(_geometry, c) / _noise.NoiseVariance;
+        return ProjectedField.Of(z, sigma, _geometry) + BalanceClosure.Field(z, BalanceClosure.Rate(g, c, sigma));
     }
 
     /// <summary>
@@ -96,7 +99,13 @@ public sealed class RegulariserFlow
         // the residual taken at the last solve of C: it moves on the flow's time scale.
         Matrix<double> Shifted(Matrix<double> z) => track.Count == 0 ? Project(z) : OntoShifted(z, track[^1].C, track[^1].Sigma);
         Refresh(0, start);
-        var (solution, _) = DormandPrince.Integrate((tau, z) => FieldWith(Extrapolate(tau, e => e.Sigma), z), start, 0, span, 0, tol, Shifted, Refresh);
+        // The regulariser's projected field and the balance closure (BalanceClosure), both with Σ̃ and C extrapolated.
+        Matrix<double> Corrected(double tau, Matrix<double> z)
+        {
+            var sigma = Extrapolate(tau, e => e.Sigma);
+            return FieldWith(sigma, z) + BalanceClosure.Field(z, BalanceClosure.Rate(VirtualState.Gram(z), Extrapolate(tau, e => e.C), sigma));
+        }
+        var (solution, _) = DormandPrince.Integrate(Corrected, start, 0, span, 0, tol, Shifted, Refresh);
         return new FlowTrajectory(solution, (z, at) => at is { } e ? OntoShifted(z, e.C, e.Sigma) : Project(z), track);
     }
 
