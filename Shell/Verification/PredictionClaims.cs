@@ -16,7 +16,7 @@ namespace Lnsgd.Shell.Verification;
 public static class PredictionClaims
 {
     private static readonly double[] Etas = [1e-3, 5e-4, 2.5e-4];
-    private const double OrderTau = 1.5, TransitionTau = 8;
+    private const double OrderTau = 1.5, TransitionTau = 6.5;
 
     /// <summary>The rows over seeds 0…seeds−1 (the escape law's rows are <see cref="EscapeRows"/>).</summary>
     public static IEnumerable<ClaimResult> Evaluate(int seeds, ParallelOptions options)
@@ -68,17 +68,20 @@ public static class PredictionClaims
             $"can fail; worst at step {worstStep} (τ = {worstStep * fig2.Eta * fig2.Eta * fig2.Sigma * fig2.Sigma:G3}): {worst:+0.0%;-0.0%}");
 
         var deviations = Etas.Select(eta => Deviations(fig2 with { Eta = eta }, Math.Min(seeds, 5), options)).ToArray();
-        foreach (var (id, claim, what, pick) in new (string, string, string, Func<(double Limit, double Transition), double>)[]
+        // The pure limit misses a first-order term (order ≈ 1); the corrected flow with its balance
+        // closure should miss less, so its error must fall at least at first order.
+        foreach (var (id, claim, what, pick, low, high) in new (string, string, string, Func<(double Limit, double Transition), double>, double, double)[]
         {
-            ("predict-order", "The pure limit converges at first order in η", $"fitted order of |seed-mean of measured / limit − 1| at τ = {OrderTau}", d => d.Limit),
-            ("predict-transition", "The corrected flow's error in the Phase I→II transition vanishes at first order in η",
-                $"fitted order of |seed-mean of measured / corrected − 1| at τ = {TransitionTau}", d => d.Transition),
+            ("predict-order", "The pure limit converges at first order in η", $"fitted order of |seed-mean of measured / limit − 1| at τ = {OrderTau}", d => d.Limit, 0.7, 1.3),
+            ("predict-transition", "The corrected flow's error in the Phase I→II transition vanishes as η → 0, at least at first order",
+                $"fitted order of |seed-mean of measured / corrected − 1| at τ = {TransitionTau} (where it is largest)", d => d.Transition, 0.7, double.PositiveInfinity),
         })
         {
             var values = deviations.Select(pick).ToArray();
             var slope = Slope([.. Etas.Select(e => Math.Log(e))], [.. values.Select(v => Math.Log(v))]);
-            yield return new(id, claim, $"{what} over η = 1e-3, 5e-4, 2.5e-4, each seed against the flow from its own start", Interval.Of([slope]), "in [0.7, 1.3], falling with η",
-                slope >= 0.7 && slope <= 1.3 && values[0] > values[1] && values[1] > values[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
+            var threshold = double.IsPositiveInfinity(high) ? $"≥ {low}, falling with η" : $"in [{low}, {high}], falling with η";
+            yield return new(id, claim, $"{what} over η = 1e-3, 5e-4, 2.5e-4, each seed against the flow from its own start", Interval.Of([slope]), threshold,
+                slope >= low && slope <= high && values[0] > values[1] && values[1] > values[2] ? ClaimVerdict.Holds : ClaimVerdict.Fails,
                 $"can fail; deviations {string.Join(", ", values.Select(d => d.ToString("G3")))}");
         }
     }
