@@ -74,12 +74,6 @@ public class SamTests
     {
         var c = Generators.Config(raw, seed, steps: 2000, ["sam", "sam-gd"]);
         c = c with { M = c.D + 2 + (int)((uint)raw % 10), Eta = 0.002, Rho = 0.05, Sigma = 1.0, Schedule = "constant" };
-        var spec = RunSpec.Resolve(c);
-        var dense = Simulation.Collect(spec, Engine.Dense);
-        var gram = Simulation.Collect(spec, Engine.Gram);
-        if (dense.Final is null || gram.Final is null) return (dense.Final is null) == (gram.Final is null);
-        var scale = dense.Final.W.Max(Math.Abs) + dense.Final.A.Max(Math.Abs);
-        return dense.Final.W.Zip(gram.Final.W).All(p => Math.Abs(p.First - p.Second) <= 1e-9 * scale)
-            && dense.Final.A.Zip(gram.Final.A).All(p => Math.Abs(p.First - p.Second) <= 1e-9 * scale);
+        return EngineAgreement.FinalNetworksAgree(RunSpec.Resolve(c));
     }
 }
