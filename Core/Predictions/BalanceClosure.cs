@@ -18,8 +18,7 @@ public static class BalanceClosure
     public static double Rate(Matrix<double> g, Matrix<double> c, Matrix<double> sigma)
     {
         var d = g.RowCount - 1;
-        var inverse = VirtualState.ThetaKernel(g).Inverse();
-        var u = inverse * c * inverse;
+        var u = VirtualState.NormalCovariance(g, c);
         var wtw = VirtualState.WtW(g);
         var aSq = VirtualState.ANormSq(g);
         var missing = sigma.Trace() * (wtw * u).Trace() - aSq * (sigma * u).Trace();

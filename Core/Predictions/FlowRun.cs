@@ -74,9 +74,7 @@ internal sealed class FlowRun
     {
         if (_trajectory.Covariance(tau) is { } c)
         {
-            var inverse = VirtualState.ThetaKernel(VirtualState.Gram(z)).Inverse();
-            var u = inverse * c * inverse;
-            return _expansion.ExpectedCosines(z, (u + u.Transpose()) / 2, _geometry.ThetaStar);
+            return _expansion.ExpectedCosines(z, VirtualState.NormalCovariance(VirtualState.Gram(z), c), _geometry.ThetaStar);
         }
         var row = _expansion.Measure(z, 0, _spec.Problem);
         return (row.MeanCos, row.MinCos);

@@ -14,9 +14,7 @@ public static class FluctuationGram
     public static Matrix<double> Of(Matrix<double> g, Matrix<double> c)
     {
         var d = g.RowCount - 1;
-        var kernelInverse = VirtualState.ThetaKernel(g).Inverse();
-        var u = kernelInverse * c * kernelInverse;
-        u = (u + u.Transpose()) / 2;
+        var u = VirtualState.NormalCovariance(g, c);
         var theta = VirtualState.Theta(g);
         var delta = Matrix<double>.Build.Dense(d + 1, d + 1);
         delta.SetSubMatrix(0, 0, VirtualState.ANormSq(g) * u);

@@ -26,8 +26,7 @@ public static class MeanResidual
     /// </summary>
     public static Vector<double> StateTheta(Matrix<double> g, Matrix<double> c, Matrix<double> sigma, ProblemGeometry geometry, StepNoise noise)
     {
-        var inverse = VirtualState.ThetaKernel(g).Inverse();
-        return geometry.ThetaStar + Of(g, sigma, geometry, noise) - inverse * c * inverse * VirtualState.Theta(g);
+        return geometry.ThetaStar + Of(g, sigma, geometry, noise) - VirtualState.NormalCovariance(g, c) * VirtualState.Theta(g);
     }
 
     /// <summary>How far E[θ] falls short of θ⋆ along θ⋆: −δ·θ⋆/‖θ⋆‖² (0 when θ⋆ = 0).</summary>

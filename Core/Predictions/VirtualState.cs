@@ -47,6 +47,17 @@ public static class VirtualState
     }
 
     /// <summary>
+    /// U = K_θ⁻¹CK_θ⁻¹ (symmetrised): the covariance of u in the normal fluctuation δZ = Z S(u),
+    /// δθ = K_θu, for a θ-covariance C (docs/prediction.md §5).
+    /// </summary>
+    public static Matrix<double> NormalCovariance(Matrix<double> g, Matrix<double> c)
+    {
+        var inverse = ThetaKernel(g).Inverse();
+        var u = inverse * c * inverse;
+        return (u + u.Transpose()) / 2;
+    }
+
+    /// <summary>
     /// dθ/dt when dZ/dt = Z M: θ̇ = M_wwᵀθ + ‖a‖² M[d, 0:d] + WᵀW M[0:d, d] + M[d, d] θ.
     /// </summary>
     public static Vector<double> ThetaVelocity(Matrix<double> g, Matrix<double> m)
